@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { EventEmitterModule } from '@nestjs/event-emitter';
+import { AppExceptionFilter } from './common/index.js';
+import { AppConfigModule } from './config/index.js';
+import { DatabaseModule } from './database/index.js';
+import { GroupsModule, MessagesModule, ProtocolModule, ReceiptsModule } from './handlers/index.js';
+import { HealthModule } from './health/index.js';
+import { WebhookModule } from './webhook/index.js';
+
+@Module({
+  imports: [
+    AppConfigModule,
+    // Domain events are dispatched by the inbox; handlers subscribe with @OnWhatsAppEvent.
+    EventEmitterModule.forRoot({ wildcard: false, ignoreErrors: false }),
+    DatabaseModule,
+    WebhookModule,
+    HealthModule,
+    // Handler modules: adding one is one line here.
+    MessagesModule,
+    ReceiptsModule,
+    GroupsModule,
+    ProtocolModule,
+  ],
+  providers: [{ provide: APP_FILTER, useClass: AppExceptionFilter }],
+})
+export class AppModule {}

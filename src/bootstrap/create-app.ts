@@ -1,0 +1,25 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from '../app.module.js';
+
+/**
+ * Options every instance of the app needs, in production and in tests alike. The global body
+ * parsers are off: the webhook route reads raw bytes itself (the signature covers them).
+ */
+export const APP_OPTIONS = { bodyParser: false } as const;
+
+/** Settings applied to the created app, shared by `main.ts` and the e2e tests. */
+export function configureApp(app: INestApplication): void {
+  const express = app as NestExpressApplication;
+  express.disable('x-powered-by');
+  express.set('trust proxy', false);
+}
+
+export async function createApp(): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule, APP_OPTIONS);
+  configureApp(app);
+  // SIGTERM/SIGINT run Nest's shutdown hooks: readiness down, drain, close (see ShutdownState).
+  app.enableShutdownHooks();
+  return app;
+}

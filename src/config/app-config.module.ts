@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { appConfig } from './app.config.js';
+import { inboxConfig } from './inbox.config.js';
+import { webhookConfig } from './webhook.config.js';
+
+/**
+ * Typed config namespaces for the whole app. Validation runs when the namespaces are built
+ * (at each app boot), so a bad environment stops the boot with every problem listed.
+ */
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfig, webhookConfig, inboxConfig] }),
+  ],
+})
+export class AppConfigModule {}

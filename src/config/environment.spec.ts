@@ -1,0 +1,68 @@
+import { ConfigValidationError, validateEnvironment } from './environment.js';
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    validateEnvironment(env);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigValidationError) return error.problems;
+    throw error;
+  }
+}
+
+describe('validateEnvironment', () => {
+  it('applies the defaults', () => {
+    const env = validateEnvironment({});
+    expect(env.PORT).toBe(3001);
+    expect(env.WEBHOOK_BODY_LIMIT_BYTES).toBe(1024 * 1024);
+    expect(env.DISPATCH_MAX_ATTEMPTS).toBe(8);
+    expect(env.DEDUPE_WINDOW_SECONDS).toBe(7 * 24 * 3600);
+    expect(env.DEDUPE_STORE).toBe('database');
+  });
+
+  it('reports every problem at once', () => {
+    const problems = problemsOf({ PORT: 'eighty', DISPATCH_MAX_ATTEMPTS: '0', DEDUPE_STORE: 'files', DATABASE_URL: 'mysql://x' });
+    expect(problems.length).toBeGreaterThanOrEqual(4);
+    expect(problems.join('\n')).toMatch(/PORT/);
+    expect(problems.join('\n')).toMatch(/DISPATCH_MAX_ATTEMPTS/);
+    expect(problems.join('\n')).toMatch(/DEDUPE_STORE/);
+    expect(problems.join('\n')).toMatch(/DATABASE_URL/);
+  });
+
+  it('never prints a value it refused', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', WHATSAPP_WEBHOOK_SECRET: 'tooshort-xyz', REDIS_URL: 'notaurl-abc' });
+    expect(problems.join('\n')).not.toContain('tooshort-xyz');
+    expect(problems.join('\n')).not.toContain('notaurl-abc');
+  });
+
+  describe('in production', () => {
+    it('refuses to start without a secret', () => {
+      expect(problemsOf({ NODE_ENV: 'production' })).toContain('WHATSAPP_WEBHOOK_SECRET is required when NODE_ENV=production');
+    });
+
+    it("refuses the gateway's default secret", () => {
+      expect(problemsOf({ NODE_ENV: 'production', WHATSAPP_WEBHOOK_SECRET: 'secret' }).join()).toMatch(/default "secret"/);
+    });
+
+    it('refuses a secret shorter than 16 characters', () => {
+      expect(problemsOf({ NODE_ENV: 'production', WHATSAPP_WEBHOOK_SECRET: '0123456789abcde' }).join()).toMatch(/shorter than 16/);
+    });
+
+    it('checks every secret of a rotation list and names it by position', () => {
+      const problems = problemsOf({ NODE_ENV: 'production', WHATSAPP_WEBHOOK_SECRET: '0123456789abcdef0,short' });
+      expect(problems).toEqual(['WHATSAPP_WEBHOOK_SECRET #2 is shorter than 16 characters']);
+    });
+
+    it('accepts a long enough secret', () => {
+      expect(problemsOf({ NODE_ENV: 'production', WHATSAPP_WEBHOOK_SECRET: '0123456789abcdef' })).toEqual([]);
+    });
+  });
+
+  it('allows a missing secret outside production', () => {
+    expect(problemsOf({ NODE_ENV: 'development' })).toEqual([]);
+  });
+
+  it('needs REDIS_URL for the redis dedupe store', () => {
+    expect(problemsOf({ DEDUPE_STORE: 'redis' })).toContain('DEDUPE_STORE=redis needs REDIS_URL');
+  });
+});

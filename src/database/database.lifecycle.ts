@@ -1,0 +1,26 @@
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Migrator } from 'kysely';
+import { AppDatabase } from './database.js';
+import { migrationProvider } from './migrations/index.js';
+
+/** Runs pending migrations at boot (Kysely's migrator takes a lock, so replicas can start together) and closes the pool last. */
+@Injectable()
+export class DatabaseLifecycle implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(DatabaseLifecycle.name);
+
+  constructor(private readonly database: AppDatabase) {}
+
+  async onModuleInit(): Promise<void> {
+    const migrator = new Migrator({ db: this.database.db, provider: migrationProvider(this.database.dialect) });
+    const { error, results } = await migrator.migrateToLatest();
+    for (const result of results ?? []) {
+      if (result.status === 'Success') this.logger.log(`Applied migration ${result.migrationName}`);
+    }
+    if (error) throw error instanceof Error ? error : new Error(String(error));
+    this.logger.log(`Database ready (${this.database.description})`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.database.db.destroy();
+  }
+}

@@ -1,0 +1,20 @@
+import { Global, Module } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { inboxConfig } from '../config/index.js';
+import { createDatabase } from './create-database.js';
+import { AppDatabase } from './database.js';
+import { DatabaseLifecycle } from './database.lifecycle.js';
+
+@Global()
+@Module({
+  providers: [
+    {
+      provide: AppDatabase,
+      inject: [inboxConfig.KEY],
+      useFactory: (config: ConfigType<typeof inboxConfig>) => createDatabase(config.database),
+    },
+    DatabaseLifecycle,
+  ],
+  exports: [AppDatabase],
+})
+export class DatabaseModule {}

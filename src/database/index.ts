@@ -1,0 +1,3 @@
+export * from './database.js';
+export * from './database.types.js';
+export * from './database.module.js';

@@ -1,0 +1,17 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import type { DatabaseDialect } from '../database.js';
+import { inboxMigration } from './001-inbox.migration.js';
+
+/**
+ * Every schema migration, in order. Listed in code (not read from a folder) so the compiled
+ * ESM build and the tests run the same set. Feature modules append theirs here.
+ */
+export function migrationProvider(dialect: DatabaseDialect): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return {
+        '001-inbox': inboxMigration(dialect),
+      };
+    },
+  };
+}

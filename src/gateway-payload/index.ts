@@ -1,0 +1,2 @@
+export { parseGatewayPayload } from './parse-gateway-payload.js';
+export type { DedupeIdentity, ParsedDelivery, RecognizedDelivery, UnrecognizedDelivery } from './parsed-delivery.js';

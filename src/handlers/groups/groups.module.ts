@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { GroupActivityHandler } from './group-activity.handler.js';
+
+@Module({ providers: [GroupActivityHandler] })
+export class GroupsModule {}

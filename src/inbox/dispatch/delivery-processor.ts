@@ -1,0 +1,88 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { inboxConfig } from '../../config/index.js';
+import { HandlerRun, type HandlerOutcome } from '../../events/index.js';
+import { decodeJsonBody } from '../../common/index.js';
+import { type ParsedDelivery, parseGatewayPayload } from '../../gateway-payload/index.js';
+import type { InboxRecord } from '../storage/inbox-record.js';
+import { InboxRepository } from '../storage/inbox.repository.js';
+import { RetryPolicy } from './retry-policy.js';
+
+export type ProcessResult = 'done' | 'retry' | 'dead' | 'unrecognized';
+
+/**
+ * Runs one leased delivery through the handlers: rebuilds its domain event from the stored raw
+ * body, emits it (skipping handlers that already succeeded on an earlier attempt), records each
+ * handler's outcome, then marks the delivery done, schedules a retry, or dead-letters it.
+ */
+@Injectable()
+export class DeliveryProcessor {
+  private readonly logger = new Logger(DeliveryProcessor.name);
+  private readonly retryPolicy: RetryPolicy;
+
+  constructor(
+    private readonly repository: InboxRepository,
+    private readonly emitter: EventEmitter2,
+    @Inject(inboxConfig.KEY) private readonly config: ConfigType<typeof inboxConfig>,
+  ) {
+    this.retryPolicy = new RetryPolicy(config.dispatch);
+  }
+
+  async process(record: InboxRecord, workerId: string): Promise<ProcessResult> {
+    const parsed = parseStored(record.rawBody);
+    if (parsed.kind === 'unrecognized') {
+      await this.repository.markUnrecognized(record.id, workerId, parsed.reason);
+      return 'unrecognized';
+    }
+    const event = parsed.toDomainEvent({
+      deliveryId: record.deliveryId,
+      receivedAt: record.receivedAt,
+      deviceId: parsed.deviceId,
+      sessionId: parsed.sessionId,
+    });
+    const succeeded = await this.repository.succeededHandlers(record.deliveryId);
+    const run = new HandlerRun(record.attempts, succeeded, this.config.dispatch.handlerTimeoutMs);
+    const outcomes = await this.emit(parsed.eventName, event, run);
+    await this.repository.recordOutcomes(record.deliveryId, outcomes);
+
+    const failures = outcomes.filter((outcome) => !outcome.ok);
+    if (failures.length === 0) {
+      await this.repository.markDone(record.id, workerId);
+      return 'done';
+    }
+    const error = failures.map((failure) => `${failure.handler}: ${failure.error}`).join('; ');
+    if (this.retryPolicy.exhausted(record.attempts)) {
+      this.logger.error(`Dead-lettered ${record.gatewayEvent} delivery ${record.deliveryId} after ${record.attempts} attempt(s): ${failures.map((f) => f.handler).join(', ')}`);
+      await this.repository.markDead(record.id, workerId, error);
+      return 'dead';
+    }
+    const delay = this.retryPolicy.delayAfter(record.attempts);
+    this.logger.warn(`Delivery ${record.deliveryId} attempt ${record.attempts} failed in ${failures.map((f) => f.handler).join(', ')}; retrying in ${delay} ms`);
+    await this.repository.reschedule(record.id, workerId, Date.now() + delay, error);
+    return 'retry';
+  }
+
+  private async emit(eventName: string, event: object, run: HandlerRun): Promise<readonly HandlerOutcome[]> {
+    let listenerError: unknown;
+    try {
+      await this.emitter.emitAsync(eventName, event, run);
+    } catch (error) {
+      listenerError = error;
+    }
+    const outcomes = await run.settled();
+    // A plain @OnEvent listener (not @OnWhatsAppEvent) has no outcome of its own: still never swallow its error.
+    if (listenerError !== undefined && outcomes.every((outcome) => outcome.ok)) {
+      const error = listenerError instanceof Error ? `${listenerError.name}: ${listenerError.message}` : String(listenerError);
+      return [...outcomes, { handler: 'unnamed-listener', ok: false, error, durationMs: 0 }];
+    }
+    return outcomes;
+  }
+}
+
+/** Stored bodies were valid JSON at intake; re-parsing uses the current parser, so a replay after an upgrade benefits. */
+function parseStored(rawBody: Buffer): ParsedDelivery {
+  const body = decodeJsonBody(rawBody);
+  if (!body.ok) return { kind: 'unrecognized', gatewayEvent: 'unknown', reason: 'stored body is not valid JSON' };
+  return parseGatewayPayload(body.value);
+}

@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { EventEmitterReadinessWatcher } from '@nestjs/event-emitter';
+import { inboxConfig } from '../../config/index.js';
+import { AppDatabase } from '../../database/index.js';
+import { InboxSignal } from '../inbox-signal.js';
+import type { InboxRecord } from '../storage/inbox-record.js';
+import { InboxRepository } from '../storage/inbox.repository.js';
+import { DeliveryProcessor } from './delivery-processor.js';
+
+/**
+ * Leases due deliveries and runs them, up to `concurrency` at once. Per-chat order comes from
+ * the claim query (one open delivery per chat at a time), so chats run in parallel while each
+ * chat's events run in arrival order.
+ */
+@Injectable()
+export class InboxDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(InboxDispatcher.name);
+  readonly workerId = `worker-${randomUUID()}`;
+  private readonly inFlight = new Set<Promise<void>>();
+  private running = false;
+  private loop?: Promise<void>;
+
+  constructor(
+    private readonly repository: InboxRepository,
+    private readonly processor: DeliveryProcessor,
+    private readonly signal: InboxSignal,
+    private readonly database: AppDatabase,
+    private readonly emitterReady: EventEmitterReadinessWatcher,
+    @Inject(inboxConfig.KEY) private readonly config: ConfigType<typeof inboxConfig>,
+  ) {}
+
+  get inFlightCount(): number {
+    return this.inFlight.size;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.dispatch.enabled) return;
+    // SQLite belongs to this one process: whatever a crashed run left leased is ours to resume now.
+    // On PostgreSQL other replicas may be alive, so their leases are left to expire.
+    if (this.database.dialect === 'sqlite') {
+      const resumed = await this.repository.releaseClaims('all');
+      if (resumed > 0) this.logger.log(`Resuming ${resumed} delivery(ies) interrupted by the last shutdown`);
+    }
+    await this.emitterReady.waitUntilReady();
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.stop(this.config.dispatch.shutdownTimeoutMs);
+  }
+
+  /** Stops claiming, lets in-flight deliveries finish within the timeout, and hands back the rest. */
+  async stop(timeoutMs: number): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.signal.notify();
+    await this.loop;
+    const drained = await settleWithin([...this.inFlight], timeoutMs);
+    if (!drained) this.logger.warn(`${this.inFlight.size} delivery(ies) still running after ${timeoutMs} ms; leaving them for the next start`);
+    await this.repository.releaseClaims(this.workerId).catch(() => undefined);
+  }
+
+  private async run(): Promise<void> {
+    const { concurrency, pollIntervalMs, leaseMs } = this.config.dispatch;
+    while (this.running) {
+      const free = concurrency - this.inFlight.size;
+      let claimed: InboxRecord[] = [];
+      if (free > 0) {
+        try {
+          claimed = await this.repository.claim(this.workerId, free, leaseMs);
+        } catch (error) {
+          this.logger.warn(`Claiming failed (${(error as Error).message}); retrying in ${pollIntervalMs} ms`);
+        }
+      }
+      for (const record of claimed) this.start(record);
+      if (claimed.length === 0 || this.inFlight.size >= concurrency) await this.signal.wait(pollIntervalMs);
+    }
+  }
+
+  private start(record: InboxRecord): void {
+    const task: Promise<void> = this.processor
+      .process(record, this.workerId)
+      .then(() => undefined)
+      .catch((error: Error) => {
+        // The lease runs out and the delivery is claimed again: nothing is lost.
+        this.logger.error(`Delivery ${record.deliveryId} could not be settled (${error.name}: ${error.message}); it will be retried when its lease expires`);
+      })
+      .finally(() => {
+        this.inFlight.delete(task);
+        this.signal.notify();
+      });
+    this.inFlight.add(task);
+  }
+}
+
+async function settleWithin(tasks: Promise<void>[], timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const done = Promise.all(tasks).then(() => true);
+  const result = await Promise.race([done, timeout]);
+  clearTimeout(timer);
+  return result;
+}

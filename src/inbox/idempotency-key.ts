@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+import type { ParsedDelivery } from '../gateway-payload/index.js';
+
+/**
+ * The stable key that makes a redelivery of the same event a duplicate:
+ * - message events: device + event + message id;
+ * - receipts: device + chat + sender + receipt type + sorted message ids;
+ * - group changes: device + chat + type + sorted jids + timestamp;
+ * - anything else (and unrecognised payloads): a hash of the raw body.
+ * Hashed, so keys have one length whatever the number of ids.
+ */
+export function idempotencyKey(parsed: ParsedDelivery, rawBody: Buffer): string {
+  return sha256(keyMaterial(parsed, rawBody));
+}
+
+function keyMaterial(parsed: ParsedDelivery, rawBody: Buffer): string {
+  if (parsed.kind === 'unrecognized') return `body|${sha256(rawBody)}`;
+  const device = parsed.deviceId ?? '';
+  const identity = parsed.dedupe;
+  switch (identity.kind) {
+    case 'message':
+      return JSON.stringify(['message', device, parsed.gatewayEvent, identity.messageId]);
+    case 'receipt':
+      return JSON.stringify(['receipt', device, identity.chatId, identity.senderId, identity.receiptType, [...identity.messageIds].sort()]);
+    case 'group':
+      return JSON.stringify(['group', device, parsed.gatewayEvent, identity.chatId, identity.type, [...identity.jids].sort(), identity.timestamp ?? '']);
+    case 'body':
+    default:
+      return `body|${sha256(rawBody)}`;
+  }
+}
+
+function sha256(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}

@@ -1,0 +1,38 @@
+import type { InboxStatus } from '../../database/index.js';
+
+/** A delivery as the dispatcher and the admin see it. */
+export interface InboxRecord {
+  readonly id: number;
+  readonly deliveryId: string;
+  readonly gatewayEvent: string;
+  readonly deviceId: string | null;
+  readonly chatId: string | null;
+  readonly rawBody: Buffer;
+  readonly status: InboxStatus;
+  readonly attempts: number;
+  readonly lastError: string | null;
+  readonly receivedAt: Date;
+  readonly finishedAt: Date | null;
+}
+
+/** What the webhook hands to the inbox for one accepted request. */
+export interface NewDelivery {
+  readonly deliveryId: string;
+  readonly idempotencyKey: string;
+  readonly gatewayEvent: string;
+  readonly deviceId?: string;
+  readonly chatId?: string;
+  readonly rawBody: Buffer;
+  /** `unrecognized` deliveries are kept for inspection and never dispatched. */
+  readonly status: 'pending' | 'unrecognized';
+  readonly lastError?: string;
+  readonly receivedAt: number;
+}
+
+export type InsertResult = { readonly inserted: true } | { readonly inserted: false; readonly existingDeliveryId: string };
+
+export interface BacklogStats {
+  readonly pending: number;
+  readonly oldestPendingAgeMs: number | null;
+  readonly dead: number;
+}

@@ -1,0 +1,39 @@
+import type { HandlerOutcome } from '../../events/index.js';
+import type { BacklogStats, InboxRecord, InsertResult, NewDelivery } from './inbox-record.js';
+
+/**
+ * The durable inbox. One implementation serves SQLite and PostgreSQL through Kysely; this
+ * abstract class is the DI token, so nothing else knows which database is in use.
+ */
+export abstract class InboxRepository {
+  /** Commits the delivery and its dedupe key atomically, unless the key is already taken within the window. */
+  abstract insert(delivery: NewDelivery, dedupeWindowMs: number): Promise<InsertResult>;
+
+  /**
+   * Leases up to `limit` deliveries that are due, taking at most the oldest open delivery of
+   * each chat, so one chat's events run one at a time in arrival order. Safe across replicas.
+   */
+  abstract claim(workerId: string, limit: number, leaseMs: number): Promise<InboxRecord[]>;
+
+  abstract succeededHandlers(deliveryId: string): Promise<Set<string>>;
+  abstract recordOutcomes(deliveryId: string, outcomes: readonly HandlerOutcome[]): Promise<void>;
+
+  abstract markDone(id: number, workerId: string): Promise<void>;
+  abstract reschedule(id: number, workerId: string, availableAt: number, error: string): Promise<void>;
+  abstract markDead(id: number, workerId: string, error: string): Promise<void>;
+  abstract markUnrecognized(id: number, workerId: string, reason: string): Promise<void>;
+
+  /** Gives back leases: this worker's on shutdown, or every lease at a single-process start. */
+  abstract releaseClaims(workerId: string | 'all'): Promise<number>;
+
+  /** Makes dead, done or unrecognised deliveries due again. Returns how many were reset. */
+  abstract replay(deliveryIds: readonly string[], options: { rerunSucceededHandlers: boolean }): Promise<number>;
+
+  abstract purgeProcessed(finishedBefore: number, batchSize: number): Promise<number>;
+  abstract purgeExpiredKeys(now: number, batchSize: number): Promise<number>;
+
+  abstract hasDelivery(deliveryId: string): Promise<boolean>;
+  abstract findByDeliveryId(deliveryId: string): Promise<InboxRecord | undefined>;
+  abstract backlog(): Promise<BacklogStats>;
+  abstract ping(): Promise<void>;
+}

@@ -1,0 +1,247 @@
+import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
+import type { Updateable } from 'kysely';
+import { AppDatabase, type InboxEventsTable } from '../../database/index.js';
+import type { HandlerOutcome } from '../../events/index.js';
+import type { BacklogStats, InboxRecord, InsertResult, NewDelivery } from './inbox-record.js';
+import { InboxRepository } from './inbox.repository.js';
+import { KeyTakenError, toRecord } from './inbox-rows.js';
+
+const OPEN = ['pending', 'processing'] as const;
+
+@Injectable()
+export class KyselyInboxRepository extends InboxRepository {
+  constructor(private readonly database: AppDatabase) {
+    super();
+  }
+
+  private get db() {
+    return this.database.db;
+  }
+
+  async insert(delivery: NewDelivery, dedupeWindowMs: number): Promise<InsertResult> {
+    const now = delivery.receivedAt;
+    try {
+      return await this.db.transaction().execute(async (trx) => {
+        const existing = await trx
+          .selectFrom('inbox_dedupe_keys')
+          .select(['delivery_id', 'expires_at'])
+          .where('key', '=', delivery.idempotencyKey)
+          .executeTakeFirst();
+        if (existing && existing.expires_at > now) return { inserted: false, existingDeliveryId: existing.delivery_id } as const;
+
+        await trx.insertInto('inbox_events').values(newRow(delivery)).execute();
+        // Only an expired key may be taken over; a live one means another request won the race.
+        const taken = await trx
+          .insertInto('inbox_dedupe_keys')
+          .values({ key: delivery.idempotencyKey, delivery_id: delivery.deliveryId, expires_at: now + dedupeWindowMs })
+          .onConflict((oc) =>
+            oc.column('key').doUpdateSet({ delivery_id: (eb) => eb.ref('excluded.delivery_id'), expires_at: (eb) => eb.ref('excluded.expires_at') })
+              .where('inbox_dedupe_keys.expires_at', '<=', now),
+          )
+          .returning('delivery_id')
+          .executeTakeFirst();
+        if (taken?.delivery_id !== delivery.deliveryId) throw new KeyTakenError();
+        return { inserted: true } as const;
+      });
+    } catch (error) {
+      if (!(error instanceof KeyTakenError)) throw error;
+      const winner = await this.db.selectFrom('inbox_dedupe_keys').select('delivery_id').where('key', '=', delivery.idempotencyKey).executeTakeFirstOrThrow();
+      return { inserted: false, existingDeliveryId: winner.delivery_id };
+    }
+  }
+
+  async claim(workerId: string, limit: number, leaseMs: number): Promise<InboxRecord[]> {
+    const now = Date.now();
+    const rows = await this.db
+      .updateTable('inbox_events')
+      .set((eb) => ({ status: 'processing', locked_by: workerId, locked_until: now + leaseMs, attempts: eb('attempts', '+', 1) }))
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('inbox_events as c')
+          .select('c.id')
+          .where((w) =>
+            w.or([
+              w.and([w('c.status', '=', 'pending'), w('c.available_at', '<=', now)]),
+              w.and([w('c.status', '=', 'processing'), w('c.locked_until', '<', now)]),
+            ]),
+          )
+          .where(({ not, exists, selectFrom }) =>
+            not(exists(
+              selectFrom('inbox_events as e')
+                .select(sql<number>`1`.as('one'))
+                .whereRef('e.chat_key', '=', 'c.chat_key')
+                .whereRef('e.id', '<', 'c.id')
+                .where('e.status', 'in', OPEN),
+            )),
+          )
+          .orderBy('c.id')
+          .limit(limit)
+          .$if(this.database.dialect === 'postgres', (qb) => qb.forUpdate().skipLocked()),
+      )
+      .returningAll()
+      .execute();
+    return rows.map(toRecord).sort((a, b) => a.id - b.id);
+  }
+
+  async succeededHandlers(deliveryId: string): Promise<Set<string>> {
+    const rows = await this.db
+      .selectFrom('handler_outcomes')
+      .select('handler')
+      .where('delivery_id', '=', deliveryId)
+      .where('status', '=', 'succeeded')
+      .execute();
+    return new Set(rows.map((row) => row.handler));
+  }
+
+  async recordOutcomes(deliveryId: string, outcomes: readonly HandlerOutcome[]): Promise<void> {
+    if (outcomes.length === 0) return;
+    const now = Date.now();
+    await this.db
+      .insertInto('handler_outcomes')
+      .values(outcomes.map((o) => ({
+        delivery_id: deliveryId,
+        handler: o.handler,
+        status: o.ok ? ('succeeded' as const) : ('failed' as const),
+        attempts: 1,
+        last_error: o.error ?? null,
+        duration_ms: Math.round(o.durationMs),
+        updated_at: now,
+      })))
+      .onConflict((oc) =>
+        oc.columns(['delivery_id', 'handler']).doUpdateSet((eb) => ({
+          status: eb.ref('excluded.status'),
+          attempts: eb('handler_outcomes.attempts', '+', 1),
+          last_error: eb.ref('excluded.last_error'),
+          duration_ms: eb.ref('excluded.duration_ms'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+  }
+
+  async markDone(id: number, workerId: string): Promise<void> {
+    await this.finish(id, workerId, { status: 'done', finished_at: Date.now(), last_error: null });
+  }
+
+  async reschedule(id: number, workerId: string, availableAt: number, error: string): Promise<void> {
+    await this.finish(id, workerId, { status: 'pending', available_at: availableAt, last_error: error });
+  }
+
+  async markDead(id: number, workerId: string, error: string): Promise<void> {
+    await this.finish(id, workerId, { status: 'dead', finished_at: Date.now(), last_error: error });
+  }
+
+  async markUnrecognized(id: number, workerId: string, reason: string): Promise<void> {
+    await this.finish(id, workerId, { status: 'unrecognized', finished_at: Date.now(), last_error: reason });
+  }
+
+  /** Writes only while this worker still holds the lease, so a taken-over delivery is not overwritten. */
+  private async finish(id: number, workerId: string, values: Updateable<InboxEventsTable>): Promise<void> {
+    await this.db
+      .updateTable('inbox_events')
+      .set({ ...values, locked_by: null, locked_until: null })
+      .where('id', '=', id)
+      .where('locked_by', '=', workerId)
+      .execute();
+  }
+
+  async releaseClaims(workerId: string | 'all'): Promise<number> {
+    const result = await this.db
+      .updateTable('inbox_events')
+      .set({ status: 'pending', locked_by: null, locked_until: null })
+      .where('status', '=', 'processing')
+      .$if(workerId !== 'all', (qb) => qb.where('locked_by', '=', workerId))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  async replay(deliveryIds: readonly string[], options: { rerunSucceededHandlers: boolean }): Promise<number> {
+    if (deliveryIds.length === 0) return 0;
+    return this.db.transaction().execute(async (trx) => {
+      const result = await trx
+        .updateTable('inbox_events')
+        .set({ status: 'pending', attempts: 0, available_at: Date.now(), finished_at: null, last_error: null })
+        .where('delivery_id', 'in', deliveryIds)
+        .where('status', 'in', ['done', 'dead', 'unrecognized'])
+        .executeTakeFirst();
+      if (options.rerunSucceededHandlers) {
+        await trx.deleteFrom('handler_outcomes').where('delivery_id', 'in', deliveryIds).execute();
+      }
+      return Number(result.numUpdatedRows);
+    });
+  }
+
+  async purgeProcessed(finishedBefore: number, batchSize: number): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      const batch = await trx
+        .selectFrom('inbox_events')
+        .select(['id', 'delivery_id'])
+        .where('status', '=', 'done')
+        .where('finished_at', '<', finishedBefore)
+        .orderBy('finished_at')
+        .limit(batchSize)
+        .execute();
+      if (batch.length === 0) return 0;
+      await trx.deleteFrom('handler_outcomes').where('delivery_id', 'in', batch.map((row) => row.delivery_id)).execute();
+      await trx.deleteFrom('inbox_events').where('id', 'in', batch.map((row) => row.id)).execute();
+      return batch.length;
+    });
+  }
+
+  async purgeExpiredKeys(now: number, batchSize: number): Promise<number> {
+    const result = await this.db
+      .deleteFrom('inbox_dedupe_keys')
+      .where('key', 'in', (eb) => eb.selectFrom('inbox_dedupe_keys').select('key').where('expires_at', '<=', now).limit(batchSize))
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  async hasDelivery(deliveryId: string): Promise<boolean> {
+    const row = await this.db.selectFrom('inbox_events').select('id').where('delivery_id', '=', deliveryId).executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async findByDeliveryId(deliveryId: string): Promise<InboxRecord | undefined> {
+    const row = await this.db.selectFrom('inbox_events').selectAll().where('delivery_id', '=', deliveryId).executeTakeFirst();
+    return row ? toRecord(row) : undefined;
+  }
+
+  async backlog(): Promise<BacklogStats> {
+    const open = await this.db
+      .selectFrom('inbox_events')
+      .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('received_at').as('oldest')])
+      .where('status', 'in', OPEN)
+      .executeTakeFirstOrThrow();
+    const dead = await this.db
+      .selectFrom('inbox_events')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('status', '=', 'dead')
+      .executeTakeFirstOrThrow();
+    const oldest = open.oldest === null ? null : Number(open.oldest);
+    return { pending: Number(open.count), oldestPendingAgeMs: oldest === null ? null : Date.now() - oldest, dead: Number(dead.count) };
+  }
+
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.db);
+  }
+}
+
+function newRow(delivery: NewDelivery) {
+  return {
+    delivery_id: delivery.deliveryId,
+    idempotency_key: delivery.idempotencyKey,
+    gateway_event: delivery.gatewayEvent,
+    device_id: delivery.deviceId ?? null,
+    chat_id: delivery.chatId ?? null,
+    // Events without a chat have no order to keep: each is its own partition.
+    chat_key: delivery.chatId ? `${delivery.deviceId ?? ''}|${delivery.chatId}` : `delivery|${delivery.deliveryId}`,
+    raw_body: delivery.rawBody,
+    status: delivery.status,
+    attempts: 0,
+    available_at: delivery.receivedAt,
+    last_error: delivery.lastError ?? null,
+    received_at: delivery.receivedAt,
+    finished_at: delivery.status === 'unrecognized' ? delivery.receivedAt : null,
+  };
+}

@@ -1,0 +1,3 @@
+export * from './webhook.module.js';
+export * from './signature-verifier.js';
+export * from './webhook-ack.dto.js';

@@ -1,0 +1,47 @@
+import { AppError } from '../common/index.js';
+import type { SignatureFailure } from './signature-verifier.js';
+
+const SIGNATURE_MESSAGES: Record<SignatureFailure, [code: string, message: string]> = {
+  missing: ['SIGNATURE_MISSING', 'The X-Hub-Signature-256 header is required.'],
+  malformed: ['SIGNATURE_MALFORMED', 'The X-Hub-Signature-256 header must read sha256=<64 lowercase hex digits>.'],
+  mismatch: ['SIGNATURE_MISMATCH', 'The signature does not match the request body.'],
+};
+
+export class InvalidSignatureError extends AppError {
+  readonly status = 401;
+  readonly code: string;
+
+  constructor(readonly failure: SignatureFailure) {
+    const [code, message] = SIGNATURE_MESSAGES[failure];
+    super(message);
+    this.code = code;
+  }
+}
+
+export class InvalidJsonError extends AppError {
+  readonly status = 400;
+  readonly code = 'INVALID_JSON';
+
+  constructor() {
+    super('The request body is not valid JSON.');
+  }
+}
+
+export class MissingBodyError extends AppError {
+  readonly status = 400;
+  readonly code = 'EMPTY_BODY';
+
+  constructor() {
+    super('The request body is empty.');
+  }
+}
+
+export class MethodNotAllowedError extends AppError {
+  readonly status = 405;
+  readonly code = 'METHOD_NOT_ALLOWED';
+  override readonly headers = { Allow: 'POST' };
+
+  constructor() {
+    super('Only POST is accepted here.');
+  }
+}
