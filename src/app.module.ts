@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
+import { AdminModule } from './admin/index.js';
 import { AppExceptionFilter } from './common/index.js';
 import { AppConfigModule } from './config/index.js';
 import { DatabaseModule } from './database/index.js';
 import { GroupsModule, MessagesModule, ProtocolModule, ReceiptsModule } from './handlers/index.js';
 import { HealthModule } from './health/index.js';
+import { MetricsModule } from './metrics/index.js';
 import { WebhookModule } from './webhook/index.js';
 
 @Module({
@@ -16,6 +18,8 @@ import { WebhookModule } from './webhook/index.js';
     DatabaseModule,
     WebhookModule,
     HealthModule,
+    AdminModule,
+    MetricsModule,
     // Handler modules: adding one is one line here.
     MessagesModule,
     ReceiptsModule,

@@ -79,8 +79,9 @@ describe('inbox faults and scale-out', () => {
       expect(retried.body.status).toBe('accepted');
       await eventually(() => app.get(RecordingHandler).received.length === 1, 15_000);
       await request(app.getHttpServer()).get('/health/ready').expect(200);
+      await app.close();
+      apps.splice(apps.indexOf(app), 1);
       await proxy.cut();
-      await proxy.start(port);
     });
 
     it('answers 503 while the SQLite file is locked by another writer, then accepts', async () => {

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { setupSwagger } from '../admin/index.js';
 import { AppModule } from '../app.module.js';
 
 /**
@@ -14,6 +15,7 @@ export function configureApp(app: INestApplication): void {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
   express.set('trust proxy', false);
+  setupSwagger(app);
 }
 
 export async function createApp(): Promise<INestApplication> {

@@ -30,6 +30,14 @@ const HTTP_CODES: Record<number, string> = {
   503: 'SERVICE_UNAVAILABLE',
 };
 
+const ERROR_CODE_LOCAL = 'errorCode';
+
+/** The stable code this filter answered the request with, if it answered it. */
+export function answeredErrorCode(response: Response): string | undefined {
+  const code: unknown = response.locals[ERROR_CODE_LOCAL];
+  return typeof code === 'string' ? code : undefined;
+}
+
 /**
  * The one place where errors become HTTP answers: `{code, message}` JSON with a stable code.
  * Bodies never echo the request, its headers or a stack trace; unexpected errors are logged
@@ -43,6 +51,8 @@ export class AppExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const [status, body] = this.describe(exception);
     if (response.headersSent) return;
+    // Kept on the response so request-level observers (webhook metrics) can count by code without parsing the body.
+    response.locals[ERROR_CODE_LOCAL] = body.code;
     if (exception instanceof AppError && exception.headers) response.set(exception.headers);
     response.status(status).json(body);
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { adminConfig } from './admin.config.js';
 import { appConfig } from './app.config.js';
 import { inboxConfig } from './inbox.config.js';
 import { webhookConfig } from './webhook.config.js';
@@ -10,7 +11,7 @@ import { webhookConfig } from './webhook.config.js';
  */
 @Module({
   imports: [
-    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfig, webhookConfig, inboxConfig] }),
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfig, webhookConfig, inboxConfig, adminConfig] }),
   ],
 })
 export class AppConfigModule {}

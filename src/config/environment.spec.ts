@@ -53,6 +53,16 @@ describe('validateEnvironment', () => {
       expect(problems).toEqual(['WHATSAPP_WEBHOOK_SECRET #2 is shorter than 16 characters']);
     });
 
+    it('refuses an admin token shorter than 24 characters, without printing it', () => {
+      const problems = problemsOf({ NODE_ENV: 'production', WHATSAPP_WEBHOOK_SECRET: '0123456789abcdef', ADMIN_TOKEN: 'short-admin-xyz' });
+      expect(problems).toEqual(['ADMIN_TOKEN is shorter than 24 characters']);
+    });
+
+    it('accepts a long admin token or none', () => {
+      expect(problemsOf({ NODE_ENV: 'production', WHATSAPP_WEBHOOK_SECRET: '0123456789abcdef', ADMIN_TOKEN: 'a'.repeat(24) })).toEqual([]);
+      expect(problemsOf({ NODE_ENV: 'production', WHATSAPP_WEBHOOK_SECRET: '0123456789abcdef' })).toEqual([]);
+    });
+
     it('accepts a long enough secret', () => {
       expect(problemsOf({ NODE_ENV: 'production', WHATSAPP_WEBHOOK_SECRET: '0123456789abcdef' })).toEqual([]);
     });

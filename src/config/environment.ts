@@ -5,6 +5,7 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } fr
 /** The gateway's own default secret: fine for a first run, refused in production. */
 export const GATEWAY_DEFAULT_SECRET = 'secret';
 export const MIN_PRODUCTION_SECRET_LENGTH = 16;
+export const MIN_PRODUCTION_ADMIN_TOKEN_LENGTH = 24;
 
 const toTrimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const blankAsUndefined = ({ value }: { value: unknown }) =>
@@ -79,6 +80,10 @@ export class EnvironmentVariables {
   @Type(() => Number) @IsInt() @Min(1000)
   RETENTION_INTERVAL_MS = 10 * 60 * 1000;
 
+  /** Bearer token of the admin API (`/admin`); the API answers 404 while it is unset. */
+  @IsOptional() @Transform(blankAsUndefined) @IsString()
+  ADMIN_TOKEN?: string;
+
   @Type(() => Number) @IsInt() @Min(0)
   SHUTDOWN_DRAIN_DELAY_MS = 0;
 
@@ -102,6 +107,7 @@ export function validateEnvironment(raw: Record<string, string | undefined>): En
   const problems = validateSync(env, { skipMissingProperties: false, validationError: { value: false, target: false } })
     .flatMap((error) => Object.values(error.constraints ?? {}));
   problems.push(...secretProblems(env));
+  problems.push(...adminTokenProblems(env));
   if (env.DEDUPE_STORE === 'redis' && !env.REDIS_URL) problems.push('DEDUPE_STORE=redis needs REDIS_URL');
   if (env.INBOX_LEASE_MS <= env.HANDLER_TIMEOUT_MS) problems.push('INBOX_LEASE_MS must be longer than HANDLER_TIMEOUT_MS');
   if (problems.length > 0) throw new ConfigValidationError(problems);
@@ -121,6 +127,14 @@ function secretProblems(env: EnvironmentVariables): string[] {
     }
   });
   return problems;
+}
+
+function adminTokenProblems(env: EnvironmentVariables): string[] {
+  if (env.NODE_ENV !== 'production' || env.ADMIN_TOKEN === undefined) return [];
+  if (env.ADMIN_TOKEN.length < MIN_PRODUCTION_ADMIN_TOKEN_LENGTH) {
+    return [`ADMIN_TOKEN is shorter than ${MIN_PRODUCTION_ADMIN_TOKEN_LENGTH} characters`];
+  }
+  return [];
 }
 
 /** `a,b` → `['a','b']`: several secrets verify at once, so one can be rotated without downtime. */

@@ -1,2 +1,3 @@
 export { parseGatewayPayload } from './parse-gateway-payload.js';
 export type { DedupeIdentity, ParsedDelivery, RecognizedDelivery, UnrecognizedDelivery } from './parsed-delivery.js';
+export { isKnownGatewayEvent } from './payload-routes.js';

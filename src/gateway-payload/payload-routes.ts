@@ -52,3 +52,8 @@ export const PAYLOAD_ROUTES: ReadonlyMap<string, PayloadRoute> = new Map([
   ['newsletter.mute', route(NewsletterMutePayloadDto, mapNewsletterMute)],
   ['call.offer', route(CallOfferPayloadDto, mapCallOffer)],
 ]);
+
+/** Whether `name` is one of the gateway's known event names (a bounded set, safe as a metric label). */
+export function isKnownGatewayEvent(name: string): boolean {
+  return PAYLOAD_ROUTES.has(name);
+}

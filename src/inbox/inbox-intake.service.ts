@@ -6,6 +6,7 @@ import type { ParsedDelivery } from '../gateway-payload/index.js';
 import { DedupeStore } from './dedupe/dedupe.store.js';
 import { idempotencyKey } from './idempotency-key.js';
 import { InboxUnavailableError } from './inbox.errors.js';
+import { InboxObserver } from './inbox-observer.js';
 import { InboxSignal } from './inbox-signal.js';
 import { InboxRepository } from './storage/inbox.repository.js';
 
@@ -28,10 +29,18 @@ export class InboxIntakeService {
     private readonly repository: InboxRepository,
     private readonly dedupe: DedupeStore,
     private readonly signal: InboxSignal,
+    private readonly observer: InboxObserver,
     @Inject(inboxConfig.KEY) private readonly config: ConfigType<typeof inboxConfig>,
   ) {}
 
   async accept(rawBody: Buffer, parsed: ParsedDelivery): Promise<IntakeResult> {
+    const result = await this.commit(rawBody, parsed);
+    const unrecognized = result.status === 'accepted' && parsed.kind === 'unrecognized';
+    this.observer.received(parsed.gatewayEvent, unrecognized ? 'unrecognized' : result.status);
+    return result;
+  }
+
+  private async commit(rawBody: Buffer, parsed: ParsedDelivery): Promise<IntakeResult> {
     const deliveryId = randomUUID();
     const key = idempotencyKey(parsed, rawBody);
     const windowMs = this.config.dedupe.windowMs;

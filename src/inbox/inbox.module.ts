@@ -7,9 +7,11 @@ import { DeliveryProcessor } from './dispatch/delivery-processor.js';
 import { InboxDispatcher } from './dispatch/inbox-dispatcher.service.js';
 import { InboxHealthIndicator } from './inbox.health.js';
 import { InboxIntakeService } from './inbox-intake.service.js';
+import { InboxObserver } from './inbox-observer.js';
 import { InboxReplayService } from './inbox-replay.service.js';
 import { InboxRetentionService } from './inbox-retention.service.js';
 import { InboxSignal } from './inbox-signal.js';
+import { InboxQueryRepository } from './storage/inbox-query.repository.js';
 import { KyselyInboxRepository } from './storage/kysely-inbox.repository.js';
 import { InboxRepository } from './storage/inbox.repository.js';
 
@@ -19,14 +21,17 @@ import { InboxRepository } from './storage/inbox.repository.js';
     { provide: InboxRepository, useClass: KyselyInboxRepository },
     dedupeStoreProvider,
     InboxSignal,
+    // Reports to whoever subscribes (MetricsModule); a no-op without subscribers.
+    InboxObserver,
     InboxIntakeService,
     DeliveryProcessor,
     InboxDispatcher,
     InboxRetentionService,
     InboxReplayService,
     InboxHealthIndicator,
+    InboxQueryRepository,
   ],
-  exports: [InboxIntakeService, InboxReplayService, InboxRetentionService, InboxHealthIndicator, InboxDispatcher, InboxRepository],
+  exports: [InboxIntakeService, InboxReplayService, InboxRetentionService, InboxHealthIndicator, InboxDispatcher, InboxRepository, InboxObserver, InboxQueryRepository],
 })
 export class InboxModule implements OnApplicationShutdown {
   constructor(private readonly dedupe: DedupeStore) {}

@@ -4,6 +4,7 @@ import { DefaultSecretWarning } from './default-secret.warning.js';
 import { RawBodyMiddleware } from './raw-body.middleware.js';
 import { WEBHOOK_PATH, WebhookController } from './webhook.controller.js';
 import { WebhookIntakeService } from './webhook-intake.service.js';
+import { WebhookObserverMiddleware } from './webhook-observer.middleware.js';
 import { WebhookSignatureGuard } from './webhook-signature.guard.js';
 
 @Module({
@@ -13,6 +14,7 @@ import { WebhookSignatureGuard } from './webhook-signature.guard.js';
 })
 export class WebhookModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RawBodyMiddleware).forRoutes({ path: WEBHOOK_PATH, method: RequestMethod.POST });
+    // The observer goes first so it times the whole request and sees body-parser refusals too.
+    consumer.apply(WebhookObserverMiddleware, RawBodyMiddleware).forRoutes({ path: WEBHOOK_PATH, method: RequestMethod.POST });
   }
 }

@@ -5,6 +5,7 @@ import { inboxConfig } from '../../config/index.js';
 import { HandlerRun, type HandlerOutcome } from '../../events/index.js';
 import { decodeJsonBody } from '../../common/index.js';
 import { type ParsedDelivery, parseGatewayPayload } from '../../gateway-payload/index.js';
+import { InboxObserver } from '../inbox-observer.js';
 import type { InboxRecord } from '../storage/inbox-record.js';
 import { InboxRepository } from '../storage/inbox.repository.js';
 import { RetryPolicy } from './retry-policy.js';
@@ -24,12 +25,19 @@ export class DeliveryProcessor {
   constructor(
     private readonly repository: InboxRepository,
     private readonly emitter: EventEmitter2,
+    private readonly observer: InboxObserver,
     @Inject(inboxConfig.KEY) private readonly config: ConfigType<typeof inboxConfig>,
   ) {
     this.retryPolicy = new RetryPolicy(config.dispatch);
   }
 
   async process(record: InboxRecord, workerId: string): Promise<ProcessResult> {
+    const result = await this.settle(record, workerId);
+    this.observer.dispatched(result);
+    return result;
+  }
+
+  private async settle(record: InboxRecord, workerId: string): Promise<ProcessResult> {
     const parsed = parseStored(record.rawBody);
     if (parsed.kind === 'unrecognized') {
       await this.repository.markUnrecognized(record.id, workerId, parsed.reason);
@@ -45,6 +53,7 @@ export class DeliveryProcessor {
     const run = new HandlerRun(record.attempts, succeeded, this.config.dispatch.handlerTimeoutMs);
     const outcomes = await this.emit(parsed.eventName, event, run);
     await this.repository.recordOutcomes(record.deliveryId, outcomes);
+    this.observer.handlerOutcomes(outcomes);
 
     const failures = outcomes.filter((outcome) => !outcome.ok);
     if (failures.length === 0) {

@@ -1,0 +1,3 @@
+export * from './admin.module.js';
+export * from './admin.errors.js';
+export * from './swagger.js';

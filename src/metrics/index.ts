@@ -1,0 +1,2 @@
+export * from './metrics.module.js';
+export { METRICS_PATH } from './metrics.controller.js';
