@@ -1,12 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { MetricsModule } from '../src/metrics/index.js';
 import { signBody } from '../src/webhook/index.js';
 import { createTestDatabase, type TestDatabase } from './support/databases.js';
 import { textMessage } from './support/events.js';
 import { loadFixture } from './support/fixtures.js';
 import { gatewayJson } from './support/gateway-json.js';
-import { RecordingModule, RecordingHandler } from './support/recording.handler.js';
+import { RecordingHandler } from './support/recording.handler.js';
 import { eventually, postSigned, startApp, TEST_SECRET } from './support/test-app.js';
 
 /** Message text that must never reach a label. */
@@ -40,7 +39,7 @@ describe('GET /metrics (SQLite)', () => {
 
   beforeEach(async () => {
     database = await createTestDatabase('sqlite');
-    app = await startApp({ DATABASE_URL: database.url, DISPATCH_MAX_ATTEMPTS: '2' }, [RecordingModule, MetricsModule]);
+    app = await startApp({ DATABASE_URL: database.url, DISPATCH_MAX_ATTEMPTS: '2' });
   });
 
   afterEach(async () => {
