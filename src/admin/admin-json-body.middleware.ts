@@ -2,7 +2,7 @@ import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { adminConfig } from '../config/index.js';
-import { AdminInvalidJsonError } from './admin.errors.js';
+import { InvalidJsonError } from '../common/index.js';
 
 export const ADMIN_BODY_LIMIT = '64kb';
 
@@ -21,7 +21,7 @@ export class AdminJsonBodyMiddleware implements NestMiddleware {
     if (!this.config.enabled) return next();
     this.parse(req, res, (error?: unknown) => {
       // Nest would turn a JSON SyntaxError into a 400 quoting the parser's message; answer with a fixed one.
-      if (isParseFailure(error)) return next(new AdminInvalidJsonError());
+      if (isParseFailure(error)) return next(new InvalidJsonError());
       if (error) return next(error);
       req.body ??= {};
       next();

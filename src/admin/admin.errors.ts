@@ -39,13 +39,3 @@ export class DeliveryNotFoundError extends AppError {
     super('No delivery has this id.');
   }
 }
-
-/** An admin POST body that is not JSON (same code as the webhook's). */
-export class AdminInvalidJsonError extends AppError {
-  readonly status = 400;
-  readonly code = 'INVALID_JSON';
-
-  constructor() {
-    super('The request body is not valid JSON.');
-  }
-}

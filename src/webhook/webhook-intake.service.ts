@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { decodeJsonBody } from '../common/index.js';
+import { decodeJsonBody, InvalidJsonError } from '../common/index.js';
 import { parseGatewayPayload } from '../gateway-payload/index.js';
 import { InboxIntakeService, type IntakeResult } from '../inbox/index.js';
-import { InvalidJsonError, MissingBodyError } from './webhook.errors.js';
+import { MissingBodyError } from './webhook.errors.js';
 
 /** Verified bytes → parsed delivery → inbox. Unrecognised payloads are kept too, never refused. */
 @Injectable()

@@ -18,15 +18,6 @@ export class InvalidSignatureError extends AppError {
   }
 }
 
-export class InvalidJsonError extends AppError {
-  readonly status = 400;
-  readonly code = 'INVALID_JSON';
-
-  constructor() {
-    super('The request body is not valid JSON.');
-  }
-}
-
 export class MissingBodyError extends AppError {
   readonly status = 400;
   readonly code = 'EMPTY_BODY';
