@@ -7,12 +7,16 @@ import { AppConfigModule } from './config/index.js';
 import { DatabaseModule } from './database/index.js';
 import { GroupsModule, MessagesModule, ProtocolModule, ReceiptsModule } from './handlers/index.js';
 import { HealthModule } from './health/index.js';
+import { LifecycleModule } from './lifecycle/index.js';
+import { LoggingModule } from './logging/index.js';
 import { MetricsModule } from './metrics/index.js';
 import { WebhookModule } from './webhook/index.js';
 
 @Module({
   imports: [
     AppConfigModule,
+    LoggingModule,
+    LifecycleModule,
     // Domain events are dispatched by the inbox; handlers subscribe with @OnWhatsAppEvent.
     EventEmitterModule.forRoot({ wildcard: false, ignoreErrors: false }),
     DatabaseModule,

@@ -84,6 +84,14 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(blankAsUndefined) @IsString()
   ADMIN_TOKEN?: string;
 
+  /** Unset: `debug` in development, `warn` in tests, `info` otherwise. */
+  @IsOptional() @Transform(blankAsUndefined) @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+  /** Unset: `pretty` in development (when pino-pretty is installed), `json` otherwise. */
+  @IsOptional() @Transform(blankAsUndefined) @IsIn(['json', 'pretty'])
+  LOG_FORMAT?: 'json' | 'pretty';
+
   @Type(() => Number) @IsInt() @Min(0)
   SHUTDOWN_DRAIN_DELAY_MS = 0;
 

@@ -1,2 +1,1 @@
 export * from './health.module.js';
-export * from './shutdown-state.js';

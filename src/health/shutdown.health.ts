@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
-import { ShutdownState } from './shutdown-state.js';
+import { ShutdownState } from '../lifecycle/index.js';
 
 @Injectable()
 export class ShutdownHealthIndicator {

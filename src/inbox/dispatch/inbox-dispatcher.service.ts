@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { EventEmitterReadinessWatcher } from '@nestjs/event-emitter';
 import { inboxConfig } from '../../config/index.js';
 import { AppDatabase } from '../../database/index.js';
+import { ShutdownState } from '../../lifecycle/index.js';
 import { InboxSignal } from '../inbox-signal.js';
 import type { InboxRecord } from '../storage/inbox-record.js';
 import { InboxRepository } from '../storage/inbox.repository.js';
@@ -29,6 +30,7 @@ export class InboxDispatcher implements OnApplicationBootstrap, BeforeApplicatio
     private readonly database: AppDatabase,
     private readonly emitterReady: EventEmitterReadinessWatcher,
     @Inject(inboxConfig.KEY) private readonly config: ConfigType<typeof inboxConfig>,
+    @Optional() private readonly shutdown?: ShutdownState,
   ) {}
 
   get inFlightCount(): number {
@@ -49,7 +51,8 @@ export class InboxDispatcher implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.stop(this.config.dispatch.shutdownTimeoutMs);
+    // What is left of the shared shutdown deadline after the drain delay and the listener.
+    await this.stop(this.shutdown?.remainingMs() ?? this.config.dispatch.shutdownTimeoutMs);
   }
 
   /** Stops claiming, lets in-flight deliveries finish within the timeout, and hands back the rest. */

@@ -1,0 +1,2 @@
+export * from './lifecycle.module.js';
+export * from './shutdown-state.js';

@@ -1,0 +1,3 @@
+export * from './logging.module.js';
+export * from './redaction.js';
+export * from './request-id.js';

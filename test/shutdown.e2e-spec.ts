@@ -1,0 +1,132 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { signBody } from '../src/webhook/index.js';
+import { compiledTestFile } from './support/compiled-app.js';
+import { textMessage } from './support/events.js';
+import { freePort } from './support/free-port.js';
+import { gatewayJson } from './support/gateway-json.js';
+import { eventually, TEST_SECRET } from './support/test-app.js';
+
+const DRAIN_DELAY_MS = 1500;
+const SHUTDOWN_TIMEOUT_MS = 4000;
+const HANDLER_MS = 2500;
+
+/**
+ * SIGTERM as the kubelet sends it, with a webhook request and a handler in flight: readiness
+ * goes down first, the listener stays open for the drain delay, the request in flight is
+ * answered, the handler finishes, and the process exits within delay + timeout.
+ */
+describe('SIGTERM graceful shutdown', () => {
+  const workDir = mkdtempSync(join(tmpdir(), 'shutdown-test-'));
+  let child: ChildProcess | undefined;
+  let port: number;
+  let appFile: string;
+  const base = () => `http://127.0.0.1:${port}`;
+
+  async function startChild(): Promise<ChildProcess> {
+    const started = spawn(process.execPath, [appFile], {
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        NODE_OPTIONS: '',
+        PORT: String(port),
+        WHATSAPP_WEBHOOK_SECRET: TEST_SECRET,
+        DATABASE_URL: `sqlite:${join(workDir, 'webhooks.db')}`,
+        SHUTDOWN_EFFECTS_DIR: workDir,
+        SLOW_HANDLER_MS: String(HANDLER_MS),
+        SHUTDOWN_DRAIN_DELAY_MS: String(DRAIN_DELAY_MS),
+        SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
+        DISPATCH_POLL_INTERVAL_MS: '20',
+        LOG_LEVEL: 'error',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    child = started;
+    await eventually(async () => (await fetch(`${base()}/health/ready`).catch(() => undefined))?.status === 200, 30_000, 'the app to be ready');
+    return started;
+  }
+
+  const exited = (process: ChildProcess) =>
+    new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+      if (process.exitCode !== null || process.signalCode !== null) resolve({ code: process.exitCode, signal: process.signalCode });
+      else process.once('exit', (code, signal) => resolve({ code, signal }));
+    });
+
+  /** Opens a POST /webhook and sends all but the last bytes of its body: a request in flight. */
+  function beginRequest(raw: string): { socket: Socket; finish: () => Promise<string> } {
+    const socket = connect(port, '127.0.0.1');
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk.toString('utf8')));
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    const cut = raw.length - 10;
+    socket.write(
+      `POST /webhook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n` +
+        `X-Hub-Signature-256: ${signBody(raw, TEST_SECRET)}\r\nContent-Length: ${Buffer.byteLength(raw)}\r\nConnection: close\r\n\r\n` +
+        raw.slice(0, cut),
+    );
+    return {
+      socket,
+      finish: async () => {
+        socket.write(raw.slice(cut));
+        await closed;
+        return answer;
+      },
+    };
+  }
+
+  beforeAll(async () => {
+    appFile = compiledTestFile('test/shutdown/shutdown-app.ts');
+    port = await freePort();
+  }, 120_000);
+
+  afterAll(() => {
+    child?.kill('SIGKILL');
+    rmSync(workDir, { recursive: true, force: true });
+  });
+
+  it('drains: readiness down, request in flight answered, handler finished, exit in time, nothing lost', async () => {
+    const app = await startChild();
+    const first = textMessage(1, 'drain-a@s.whatsapp.net');
+    const second = textMessage(2, 'drain-b@s.whatsapp.net');
+    const firstRaw = gatewayJson(first);
+    const accepted = await fetch(`${base()}/webhook`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Hub-Signature-256': signBody(firstRaw, TEST_SECRET) },
+      body: firstRaw,
+    });
+    expect(accepted.status).toBe(200);
+    await eventually(() => existsSync(join(workDir, `started-${first.payload.id}`)), 20_000, 'the slow handler to start');
+
+    const inFlight = beginRequest(gatewayJson(second));
+    await sleep(100);
+    const signalledAt = Date.now();
+    app.kill('SIGTERM');
+
+    // Readiness is down while the listener still answers (the drain delay).
+    await eventually(async () => (await fetch(`${base()}/health/ready`)).status === 503, DRAIN_DELAY_MS, 'readiness to go down');
+    expect((await fetch(`${base()}/health/live`)).status).toBe(200);
+
+    // The body finishes arriving after the listener closed: the request is still answered.
+    await sleep(DRAIN_DELAY_MS + 300 - (Date.now() - signalledAt));
+    await expect(fetch(`${base()}/health/live`)).rejects.toThrow();
+    const answer = await inFlight.finish();
+    expect(answer).toMatch(/^HTTP\/1\.1 200 /);
+    expect(answer).toContain('"status":"accepted"');
+
+    const { code, signal } = await exited(app);
+    const tookMs = Date.now() - signalledAt;
+    // Nest re-raises the signal after its hooks ran; either way the exit was not forced.
+    expect(code === 0 || signal === 'SIGTERM').toBe(true);
+    expect(tookMs).toBeLessThan(DRAIN_DELAY_MS + SHUTDOWN_TIMEOUT_MS + 1000);
+    expect(existsSync(join(workDir, `finished-${first.payload.id}`))).toBe(true);
+
+    // The request answered during the drain was committed: the next start processes it.
+    await startChild();
+    await eventually(() => existsSync(join(workDir, `finished-${second.payload.id}`)), 20_000, 'the event acknowledged during the drain to be processed');
+    process.stdout.write(`shutdown test: exited ${tookMs} ms after SIGTERM (limit ${DRAIN_DELAY_MS + SHUTDOWN_TIMEOUT_MS} ms)\n`);
+  }, 120_000);
+});
