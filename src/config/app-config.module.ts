@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { adminConfig } from './admin.config.js';
 import { appConfig } from './app.config.js';
 import { inboxConfig } from './inbox.config.js';
+import { messageLogConfig } from './message-log.config.js';
 import { webhookConfig } from './webhook.config.js';
 
 /**
@@ -11,7 +12,7 @@ import { webhookConfig } from './webhook.config.js';
  */
 @Module({
   imports: [
-    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfig, webhookConfig, inboxConfig, adminConfig] }),
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfig, webhookConfig, inboxConfig, adminConfig, messageLogConfig] }),
   ],
 })
 export class AppConfigModule {}

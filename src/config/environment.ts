@@ -84,6 +84,10 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(blankAsUndefined) @IsString()
   ADMIN_TOKEN?: string;
 
+  /** Off to stop recording messages (the admin API still reads what was recorded). */
+  @IsIn(['true', 'false'])
+  MESSAGE_LOG_ENABLED: 'true' | 'false' = 'true';
+
   @Type(() => Number) @IsInt() @Min(0)
   SHUTDOWN_DRAIN_DELAY_MS = 0;
 
