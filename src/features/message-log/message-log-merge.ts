@@ -4,7 +4,8 @@ import { type RawBuilder, sql } from 'kysely';
  * The merge rules of the message log's upserts, as SQL that SQLite and PostgreSQL both run.
  * Every rule is commutative, associative and idempotent (a semilattice join), which is what makes
  * the stored row independent of arrival order and of at-least-once repeats. NULL means "this event
- * says nothing", so each rule treats it as its identity.
+ * says nothing", so each rule treats it as its identity. (The message columns are written by one
+ * event only, the `message` itself, which the inbox delivers once and retries unchanged.)
  */
 /**
  * A merged column value. Typed `never` (it fits every column type) because the rules are generic
