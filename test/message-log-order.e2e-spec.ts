@@ -62,6 +62,21 @@ describe.each(DATABASE_KINDS)('message log order independence on %s', (kind) => 
       { numRuns: RUNS[kind] },
     );
   }, 240_000);
+
+  it('stores the same rows when the events are applied concurrently (replicas sharing the database)', async () => {
+    await fc.assert(
+      fc.asyncProperty(arrivalArbitrary, async ([scenario, order]) => {
+        run += 1;
+        const canonical = `canonical-${run}@s.whatsapp.net`;
+        const concurrent = `concurrent-${run}@s.whatsapp.net`;
+        for (const event of scenarioEvents(scenario, canonical)) await apply(event);
+        const events = scenarioEvents(scenario, concurrent);
+        await Promise.all(order.map((index) => apply(events[index]!)));
+        expect(await stateOf(concurrent)).toEqual(await stateOf(canonical));
+      }),
+      { numRuns: 10 },
+    );
+  }, 240_000);
 });
 
 /** The canonical row says what the events mean (so "identical" is not identical nonsense). */
