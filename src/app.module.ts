@@ -5,6 +5,7 @@ import { AdminModule } from './admin/index.js';
 import { AppExceptionFilter } from './common/index.js';
 import { AppConfigModule } from './config/index.js';
 import { DatabaseModule } from './database/index.js';
+import { MessageLogModule } from './features/message-log/index.js';
 import { GroupsModule, MessagesModule, ProtocolModule, ReceiptsModule } from './handlers/index.js';
 import { HealthModule } from './health/index.js';
 import { LifecycleModule } from './lifecycle/index.js';
@@ -29,6 +30,7 @@ import { WebhookModule } from './webhook/index.js';
     ReceiptsModule,
     GroupsModule,
     ProtocolModule,
+    MessageLogModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: AppExceptionFilter }],
 })

@@ -16,7 +16,7 @@ export function setupSwagger(app: INestApplication): void {
   configured.add(app);
   const config = new DocumentBuilder()
     .setTitle('gowa-webhook-receiver')
-    .setDescription('Webhook receiver for the WhatsApp gateway: admin API over the durable inbox.')
+    .setDescription('Webhook receiver for the WhatsApp gateway: admin API over the durable inbox and the message log.')
     .setVersion('0.1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' })
     .build();

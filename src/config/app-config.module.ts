@@ -4,6 +4,7 @@ import { adminConfig } from './admin.config.js';
 import { appConfig } from './app.config.js';
 import { inboxConfig } from './inbox.config.js';
 import { loggingConfig } from './logging.config.js';
+import { messageLogConfig } from './message-log.config.js';
 import { webhookConfig } from './webhook.config.js';
 
 /**
@@ -12,7 +13,7 @@ import { webhookConfig } from './webhook.config.js';
  */
 @Module({
   imports: [
-    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfig, webhookConfig, inboxConfig, adminConfig, loggingConfig] }),
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfig, webhookConfig, inboxConfig, adminConfig, loggingConfig, messageLogConfig] }),
   ],
 })
 export class AppConfigModule {}

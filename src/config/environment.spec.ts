@@ -75,4 +75,10 @@ describe('validateEnvironment', () => {
   it('needs REDIS_URL for the redis dedupe store', () => {
     expect(problemsOf({ DEDUPE_STORE: 'redis' })).toContain('DEDUPE_STORE=redis needs REDIS_URL');
   });
+
+  it('turns the message log on by default and accepts only true or false', () => {
+    expect(validateEnvironment({}).MESSAGE_LOG_ENABLED).toBe('true');
+    expect(validateEnvironment({ MESSAGE_LOG_ENABLED: 'false' }).MESSAGE_LOG_ENABLED).toBe('false');
+    expect(problemsOf({ MESSAGE_LOG_ENABLED: 'no' }).join('\n')).toMatch(/MESSAGE_LOG_ENABLED/);
+  });
 });

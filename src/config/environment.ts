@@ -92,6 +92,10 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(blankAsUndefined) @IsIn(['json', 'pretty'])
   LOG_FORMAT?: 'json' | 'pretty';
 
+  /** Off to stop recording messages (the admin API still reads what was recorded). */
+  @IsIn(['true', 'false'])
+  MESSAGE_LOG_ENABLED: 'true' | 'false' = 'true';
+
   @Type(() => Number) @IsInt() @Min(0)
   SHUTDOWN_DRAIN_DELAY_MS = 0;
 

@@ -39,8 +39,70 @@ export interface HandlerOutcomesTable {
   updated_at: number;
 }
 
+/**
+ * One logged message per (device, message id), upserted by every message-family event. Each
+ * column has a commutative, idempotent merge rule (see `src/features/message-log/`), so the row
+ * is the same whatever order its events arrive in. Booleans are 0/1 integers in both databases.
+ */
+export interface MessageLogTable {
+  /** The gateway account; '' when the gateway (v7) did not say. */
+  device_id: string;
+  message_id: string;
+  chat_id: string | null;
+  /** 1 once the `message` event itself was stored (other events may create the row first). */
+  has_message: number;
+  sender_id: string | null;
+  sender_name: string | null;
+  is_from_me: number | null;
+  is_group: number | null;
+  sent_at: number | null;
+  received_at: number | null;
+  kind: string | null;
+  text: string | null;
+  media_kind: string | null;
+  media_path: string | null;
+  media_url: string | null;
+  media_mime_type: string | null;
+  media_filename: string | null;
+  media_caption: string | null;
+  /** JSON array of shared contacts, or null. */
+  contacts: string | null;
+  /** JSON object of the shared location, or null. */
+  location: string | null;
+  reply_to_message_id: string | null;
+  quoted_text: string | null;
+  view_once: number | null;
+  forwarded: number | null;
+  /** 0 none, 1 delivered, 2 read, 3 played: only ever rises. */
+  status_rank: number;
+  delivered_at: number | null;
+  read_at: number | null;
+  played_at: number | null;
+  read_by_me: number;
+  read_by_me_at: number | null;
+  edited_text: string | null;
+  edited_at: number | null;
+  edit_id: string | null;
+  revoked: number;
+  revoked_at: number | null;
+  deleted: number;
+  deleted_at: number | null;
+}
+
+/** The current reaction of one person to one message ('' = removed); the latest reaction wins. */
+export interface MessageLogReactionsTable {
+  device_id: string;
+  message_id: string;
+  reactor_id: string;
+  emoji: string;
+  reacted_at: number | null;
+  reaction_id: string;
+}
+
 export interface DatabaseSchema {
   inbox_events: InboxEventsTable;
   inbox_dedupe_keys: InboxDedupeKeysTable;
   handler_outcomes: HandlerOutcomesTable;
+  message_log: MessageLogTable;
+  message_log_reactions: MessageLogReactionsTable;
 }

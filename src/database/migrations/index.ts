@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import type { DatabaseDialect } from '../database.js';
 import { inboxMigration } from './001-inbox.migration.js';
+import { messageLogMigration } from './002-message-log.migration.js';
 
 /**
  * Every schema migration, in order. Listed in code (not read from a folder) so the compiled
@@ -11,6 +12,7 @@ export function migrationProvider(dialect: DatabaseDialect): MigrationProvider {
     async getMigrations(): Promise<Record<string, Migration>> {
       return {
         '001-inbox': inboxMigration(dialect),
+        '002-message-log': messageLogMigration(),
       };
     },
   };
