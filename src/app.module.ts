@@ -5,6 +5,9 @@ import { AdminModule } from './admin/index.js';
 import { AppExceptionFilter } from './common/index.js';
 import { AppConfigModule } from './config/index.js';
 import { DatabaseModule } from './database/index.js';
+import { GroupWelcomeModule } from './features/group-welcome/index.js';
+import { ReplyBotModule } from './features/reply-bot/index.js';
+import { TranslationModule } from './features/translation/index.js';
 import { GroupsModule, MessagesModule, ProtocolModule, ReceiptsModule } from './handlers/index.js';
 import { HealthModule } from './health/index.js';
 import { MetricsModule } from './metrics/index.js';
@@ -25,6 +28,10 @@ import { WebhookModule } from './webhook/index.js';
     ReceiptsModule,
     GroupsModule,
     ProtocolModule,
+    // Features that answer through the gateway; each is off until its *_ENABLED is true.
+    ReplyBotModule,
+    GroupWelcomeModule,
+    TranslationModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: AppExceptionFilter }],
 })

@@ -4,3 +4,5 @@ export * from './inbox.config.js';
 export * from './admin.config.js';
 export * from './environment.js';
 export * from './app-config.module.js';
+export * from './features.config.js';
+export * from './reply-commands.js';

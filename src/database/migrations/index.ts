@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import type { DatabaseDialect } from '../database.js';
 import { inboxMigration } from './001-inbox.migration.js';
+import { outgoingMessagesMigration } from './003-outgoing-messages.migration.js';
 
 /**
  * Every schema migration, in order. Listed in code (not read from a folder) so the compiled
@@ -11,6 +12,7 @@ export function migrationProvider(dialect: DatabaseDialect): MigrationProvider {
     async getMigrations(): Promise<Record<string, Migration>> {
       return {
         '001-inbox': inboxMigration(dialect),
+        '003-outgoing-messages': outgoingMessagesMigration(),
       };
     },
   };
