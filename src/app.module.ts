@@ -6,6 +6,9 @@ import { AppExceptionFilter } from './common/index.js';
 import { AppConfigModule } from './config/index.js';
 import { DatabaseModule } from './database/index.js';
 import { MessageLogModule } from './features/message-log/index.js';
+import { GroupWelcomeModule } from './features/group-welcome/index.js';
+import { ReplyBotModule } from './features/reply-bot/index.js';
+import { TranslationModule } from './features/translation/index.js';
 import { GroupsModule, MessagesModule, ProtocolModule, ReceiptsModule } from './handlers/index.js';
 import { HealthModule } from './health/index.js';
 import { LifecycleModule } from './lifecycle/index.js';
@@ -31,6 +34,10 @@ import { WebhookModule } from './webhook/index.js';
     GroupsModule,
     ProtocolModule,
     MessageLogModule,
+    // Features that answer through the gateway; each is off until its *_ENABLED is true.
+    ReplyBotModule,
+    GroupWelcomeModule,
+    TranslationModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: AppExceptionFilter }],
 })

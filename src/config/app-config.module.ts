@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { adminConfig } from './admin.config.js';
 import { appConfig } from './app.config.js';
+import { gatewayConfig, groupWelcomeConfig, replyBotConfig, translationConfig } from './features.config.js';
 import { inboxConfig } from './inbox.config.js';
 import { loggingConfig } from './logging.config.js';
 import { messageLogConfig } from './message-log.config.js';
@@ -13,7 +14,22 @@ import { webhookConfig } from './webhook.config.js';
  */
 @Module({
   imports: [
-    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfig, webhookConfig, inboxConfig, adminConfig, loggingConfig, messageLogConfig] }),
+    ConfigModule.forRoot({
+      isGlobal: true,
+      ignoreEnvFile: true,
+      load: [
+        appConfig,
+        webhookConfig,
+        inboxConfig,
+        adminConfig,
+        loggingConfig,
+        messageLogConfig,
+        gatewayConfig,
+        replyBotConfig,
+        groupWelcomeConfig,
+        translationConfig,
+      ],
+    }),
   ],
 })
 export class AppConfigModule {}

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { FeatureEnvironmentVariables } from './features.environment.js';
+import { loadReplyCommands } from './reply-commands.js';
 
 /** The gateway's own default secret: fine for a first run, refused in production. */
 export const GATEWAY_DEFAULT_SECRET = 'secret';
@@ -15,7 +17,7 @@ const blankAsUndefined = ({ value }: { value: unknown }) =>
  * Every environment variable the service reads, validated once per boot. Defaults live here,
  * in one place. `process.env` is read only in this folder.
  */
-export class EnvironmentVariables {
+export class EnvironmentVariables extends FeatureEnvironmentVariables {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
@@ -122,6 +124,7 @@ export function validateEnvironment(raw: Record<string, string | undefined>): En
   problems.push(...adminTokenProblems(env));
   if (env.DEDUPE_STORE === 'redis' && !env.REDIS_URL) problems.push('DEDUPE_STORE=redis needs REDIS_URL');
   if (env.INBOX_LEASE_MS <= env.HANDLER_TIMEOUT_MS) problems.push('INBOX_LEASE_MS must be longer than HANDLER_TIMEOUT_MS');
+  problems.push(...featureProblems(env));
   if (problems.length > 0) throw new ConfigValidationError(problems);
   return env;
 }
@@ -138,6 +141,17 @@ function secretProblems(env: EnvironmentVariables): string[] {
       problems.push(`WHATSAPP_WEBHOOK_SECRET #${index + 1} is shorter than ${MIN_PRODUCTION_SECRET_LENGTH} characters`);
     }
   });
+  return problems;
+}
+
+function featureProblems(env: EnvironmentVariables): string[] {
+  const problems: string[] = [];
+  const table = loadReplyCommands(env.REPLY_BOT_COMMANDS, env.REPLY_BOT_COMMANDS_FILE);
+  if (env.REPLY_BOT_ENABLED === 'true' && !table.ok) problems.push(table.problem);
+  // The apology is sent on the last translation attempt; the inbox must allow that many.
+  if (env.TRANSLATION_ENABLED === 'true' && env.TRANSLATION_MAX_ATTEMPTS > env.DISPATCH_MAX_ATTEMPTS) {
+    problems.push('TRANSLATION_MAX_ATTEMPTS must not exceed DISPATCH_MAX_ATTEMPTS');
+  }
   return problems;
 }
 

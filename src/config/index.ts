@@ -6,3 +6,5 @@ export * from './logging.config.js';
 export * from './message-log.config.js';
 export * from './environment.js';
 export * from './app-config.module.js';
+export * from './features.config.js';
+export * from './reply-commands.js';

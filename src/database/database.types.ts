@@ -99,10 +99,31 @@ export interface MessageLogReactionsTable {
   reaction_id: string;
 }
 
+/**
+ * `sending`: claimed, the gateway may or may not have it (a crash or a timeout left it so);
+ * `sent`: the gateway confirmed it; `failed`: nothing was sent (a refusal, or the text could not be prepared).
+ */
+export type OutgoingStatus = 'sending' | 'sent' | 'failed';
+
+export interface OutgoingMessagesTable {
+  key: string;
+  purpose: string;
+  delivery_id: string;
+  chat_id: string;
+  status: OutgoingStatus;
+  gateway_message_id: string | null;
+  /** Failed tries so far (sending or preparing the text), each retried by the inbox. */
+  failures: number;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface DatabaseSchema {
   inbox_events: InboxEventsTable;
   inbox_dedupe_keys: InboxDedupeKeysTable;
   handler_outcomes: HandlerOutcomesTable;
   message_log: MessageLogTable;
   message_log_reactions: MessageLogReactionsTable;
+  outgoing_messages: OutgoingMessagesTable;
 }

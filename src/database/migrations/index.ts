@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { DatabaseDialect } from '../database.js';
 import { inboxMigration } from './001-inbox.migration.js';
 import { messageLogMigration } from './002-message-log.migration.js';
+import { outgoingMessagesMigration } from './003-outgoing-messages.migration.js';
 
 /**
  * Every schema migration, in order. Listed in code (not read from a folder) so the compiled
@@ -13,6 +14,7 @@ export function migrationProvider(dialect: DatabaseDialect): MigrationProvider {
       return {
         '001-inbox': inboxMigration(dialect),
         '002-message-log': messageLogMigration(),
+        '003-outgoing-messages': outgoingMessagesMigration(),
       };
     },
   };

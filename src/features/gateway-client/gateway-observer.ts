@@ -1,0 +1,37 @@
+import { Injectable, Logger } from '@nestjs/common';
+
+export const GATEWAY_ENDPOINTS = ['send_message', 'reaction', 'read', 'chat_presence'] as const;
+export type GatewayEndpoint = (typeof GATEWAY_ENDPOINTS)[number];
+
+export const GATEWAY_OUTCOMES = ['success', 'http_4xx', 'http_5xx', 'timeout', 'unreachable', 'connection_lost', 'bad_response'] as const;
+export type GatewayOutcome = (typeof GATEWAY_OUTCOMES)[number];
+
+export interface GatewayListener {
+  /** One HTTP request to the gateway ended (each retry is its own request). */
+  request(endpoint: GatewayEndpoint, outcome: GatewayOutcome, seconds: number): void;
+}
+
+/**
+ * Reports gateway calls to whoever listens (MetricsModule), the way `InboxObserver` does for the
+ * inbox, so the client stays free of prom-client. A failing listener never fails a call.
+ */
+@Injectable()
+export class GatewayObserver {
+  private readonly logger = new Logger(GatewayObserver.name);
+  private readonly listeners = new Set<GatewayListener>();
+
+  subscribe(listener: GatewayListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  request(endpoint: GatewayEndpoint, outcome: GatewayOutcome, seconds: number): void {
+    for (const listener of this.listeners) {
+      try {
+        listener.request(endpoint, outcome, seconds);
+      } catch (error) {
+        this.logger.warn(`A gateway listener failed: ${(error as Error).name}`);
+      }
+    }
+  }
+}

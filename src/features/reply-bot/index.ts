@@ -1,0 +1,1 @@
+export * from './reply-bot.module.js';
