@@ -86,7 +86,7 @@ export class EnvironmentVariables extends FeatureEnvironmentVariables {
   @IsOptional() @Transform(blankAsUndefined) @IsString()
   ADMIN_TOKEN?: string;
 
-  /** Unset: `debug` in development, `warn` in tests, `info` otherwise. */
+  /** Unset: `debug` in development, `error` in tests, `info` otherwise. */
   @IsOptional() @Transform(blankAsUndefined) @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 

@@ -1,7 +1,7 @@
 import { registerAs } from '@nestjs/config';
 import { loadEnvironment } from './environment.js';
 
-const DEFAULT_LEVELS = { development: 'debug', test: 'warn', production: 'info' } as const;
+const DEFAULT_LEVELS = { development: 'debug', test: 'error', production: 'info' } as const;
 
 /** Log level and format; JSON lines for machines unless someone is watching a development terminal. */
 export const loggingConfig = registerAs('logging', () => {
