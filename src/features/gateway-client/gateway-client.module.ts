@@ -3,6 +3,7 @@ import { GatewayHttp } from './gateway-http.js';
 import { GatewayObserver } from './gateway-observer.js';
 import { GatewayClient } from './gateway.client.js';
 import { OutgoingMessageStore } from './outgoing-message.store.js';
+import { OutgoingMessagesRetention } from './outgoing-messages.retention.js';
 import { OutgoingMessages } from './outgoing-messages.service.js';
 
 /**
@@ -10,7 +11,7 @@ import { OutgoingMessages } from './outgoing-messages.service.js';
  * for sends that must happen once per event. Uses the app's database (`outgoing_messages`).
  */
 @Module({
-  providers: [GatewayObserver, GatewayHttp, GatewayClient, OutgoingMessageStore, OutgoingMessages],
-  exports: [GatewayObserver, GatewayClient, OutgoingMessages],
+  providers: [GatewayObserver, GatewayHttp, GatewayClient, OutgoingMessageStore, OutgoingMessages, OutgoingMessagesRetention],
+  exports: [GatewayObserver, GatewayClient, OutgoingMessages, OutgoingMessagesRetention],
 })
 export class GatewayClientModule {}

@@ -5,3 +5,4 @@ export * from './gateway-device.js';
 export * from './gateway-observer.js';
 export type { OutgoingRef } from './outgoing-message.store.js';
 export * from './outgoing-messages.service.js';
+export * from './outgoing-messages.retention.js';

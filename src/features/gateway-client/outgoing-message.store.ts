@@ -80,6 +80,20 @@ export class OutgoingMessageStore {
     await this.db.updateTable('outgoing_messages').set({ last_error: reason, updated_at: Date.now() }).where('key', '=', fullKey(ref)).execute();
   }
 
+  /**
+   * Deletes up to `batchSize` settled rows (`sent` or `failed`) last touched before `before`.
+   * `sending` rows stay: they are the only record that a message may have gone out.
+   */
+  async purgeSettled(before: number, batchSize: number): Promise<number> {
+    const result = await this.db
+      .deleteFrom('outgoing_messages')
+      .where('key', 'in', (eb) =>
+        eb.selectFrom('outgoing_messages').select('key').where('status', 'in', ['sent', 'failed']).where('updated_at', '<', before).limit(batchSize),
+      )
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   /** Messages of one purpose sent (or possibly sent) to one chat since `since` (epoch ms). */
   async countSince(purpose: string, chatId: string, since: number): Promise<number> {
     const row = await this.db

@@ -1,0 +1,46 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { inboxConfig } from '../../config/index.js';
+import { OutgoingMessageStore } from './outgoing-message.store.js';
+
+/**
+ * Keeps `outgoing_messages` from growing forever. A row only guards against a second send while
+ * its delivery can still come back (a retry, a redelivery, a replay of a processed delivery), so
+ * it is kept exactly as long as the inbox keeps processed deliveries: RETENTION_PROCESSED_HOURS.
+ */
+@Injectable()
+export class OutgoingMessagesRetention implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutgoingMessagesRetention.name);
+  private timer?: NodeJS.Timeout;
+  private purging?: Promise<unknown>;
+
+  constructor(
+    private readonly store: OutgoingMessageStore,
+    @Inject(inboxConfig.KEY) private readonly config: ConfigType<typeof inboxConfig>,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.purging ??= this.purge()
+        .catch((error: Error) => this.logger.warn(`Outgoing message purge failed: ${error.message}`))
+        .finally(() => (this.purging = undefined));
+    }, this.config.retention.intervalMs);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.purging;
+  }
+
+  /** Purges in batches until nothing old is left; returns how many rows went. */
+  async purge(now = Date.now()): Promise<number> {
+    const { processedMaxAgeMs, batchSize } = this.config.retention;
+    let purged = 0;
+    for (let removed = batchSize; removed === batchSize; purged += removed) {
+      removed = await this.store.purgeSettled(now - processedMaxAgeMs, batchSize);
+    }
+    if (purged > 0) this.logger.log(`Purged ${purged} settled outgoing message record(s)`);
+    return purged;
+  }
+}
