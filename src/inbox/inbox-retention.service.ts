@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
+import { PeriodicTask } from '../common/index.js';
 import { inboxConfig } from '../config/index.js';
 import { InboxRepository } from './storage/inbox.repository.js';
 
@@ -11,8 +12,7 @@ import { InboxRepository } from './storage/inbox.repository.js';
 @Injectable()
 export class InboxRetentionService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(InboxRetentionService.name);
-  private timer?: NodeJS.Timeout;
-  private purging?: Promise<unknown>;
+  private readonly task = new PeriodicTask('Retention purge', () => this.purge(), this.logger);
 
   constructor(
     private readonly repository: InboxRepository,
@@ -20,17 +20,11 @@ export class InboxRetentionService implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.purging ??= this.purge()
-        .catch((error: Error) => this.logger.warn(`Retention purge failed: ${error.message}`))
-        .finally(() => (this.purging = undefined));
-    }, this.config.retention.intervalMs);
-    this.timer.unref();
+    this.task.start(this.config.retention.intervalMs);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.purging;
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Purges until nothing is left to purge; returns what was removed. */

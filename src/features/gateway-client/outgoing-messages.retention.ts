@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
+import { PeriodicTask } from '../../common/index.js';
 import { inboxConfig } from '../../config/index.js';
 import { OutgoingMessageStore } from './outgoing-message.store.js';
 
@@ -11,8 +12,7 @@ import { OutgoingMessageStore } from './outgoing-message.store.js';
 @Injectable()
 export class OutgoingMessagesRetention implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutgoingMessagesRetention.name);
-  private timer?: NodeJS.Timeout;
-  private purging?: Promise<unknown>;
+  private readonly task = new PeriodicTask('Outgoing message purge', () => this.purge(), this.logger);
 
   constructor(
     private readonly store: OutgoingMessageStore,
@@ -20,17 +20,11 @@ export class OutgoingMessagesRetention implements OnApplicationBootstrap, OnAppl
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.purging ??= this.purge()
-        .catch((error: Error) => this.logger.warn(`Outgoing message purge failed: ${error.message}`))
-        .finally(() => (this.purging = undefined));
-    }, this.config.retention.intervalMs);
-    this.timer.unref();
+    this.task.start(this.config.retention.intervalMs);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.purging;
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Purges in batches until nothing old is left; returns how many rows went. */
