@@ -3,6 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { setupSwagger } from '../admin/index.js';
 import { AppModule } from '../app.module.js';
+import { httpConfig } from '../config/index.js';
+import { applyServerTimeouts } from './server-timeouts.js';
 
 /**
  * Options every instance of the app needs, in production and in tests alike. The global body
@@ -16,6 +18,7 @@ export function configureApp(app: INestApplication): void {
   express.disable('x-powered-by');
   express.set('trust proxy', false);
   setupSwagger(app);
+  applyServerTimeouts(app.getHttpServer(), app.get(httpConfig.KEY));
 }
 
 export async function createApp(): Promise<INestApplication> {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { adminConfig } from './admin.config.js';
 import { appConfig } from './app.config.js';
+import { httpConfig } from './http.config.js';
 import { inboxConfig } from './inbox.config.js';
 import { webhookConfig } from './webhook.config.js';
 
@@ -11,7 +12,7 @@ import { webhookConfig } from './webhook.config.js';
  */
 @Module({
   imports: [
-    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfig, webhookConfig, inboxConfig, adminConfig] }),
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfig, webhookConfig, inboxConfig, adminConfig, httpConfig] }),
   ],
 })
 export class AppConfigModule {}
