@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { setupSwagger } from '../admin/index.js';
 import { AppModule } from '../app.module.js';
 import { httpConfig } from '../config/index.js';
+import { answerClientErrors } from './client-errors.js';
 import { applyServerTimeouts } from './server-timeouts.js';
 
 /**
@@ -19,6 +20,7 @@ export function configureApp(app: INestApplication): void {
   express.set('trust proxy', false);
   setupSwagger(app);
   applyServerTimeouts(app.getHttpServer(), app.get(httpConfig.KEY));
+  answerClientErrors(app.getHttpServer());
 }
 
 export async function createApp(): Promise<INestApplication> {
