@@ -140,8 +140,7 @@ export class KyselyInboxRepository extends InboxRepository {
   private async finish(id: number, workerId: string, values: Updateable<InboxEventsTable>): Promise<void> {
     await this.db
       .updateTable('inbox_events')
-      .set({ ...values, locked_by: null, locked_until: null })
-      .$if(typeof values.last_error === 'string', (qb) => qb.set({ last_error: storableText(values.last_error as string) }))
+      .set({ ...values, ...(typeof values.last_error === 'string' && { last_error: storableText(values.last_error) }), locked_by: null, locked_until: null })
       .where('id', '=', id)
       .where('locked_by', '=', workerId)
       .execute();
