@@ -4,6 +4,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { setupSwagger } from '../admin/index.js';
 import { AppModule } from '../app.module.js';
+import { httpConfig } from '../config/index.js';
+import { answerClientErrors } from './client-errors.js';
+import { applyServerTimeouts } from './server-timeouts.js';
 
 /**
  * Options every instance of the app needs, in production and in tests alike. The global body
@@ -19,6 +22,8 @@ export function configureApp(app: INestApplication): void {
   express.disable('x-powered-by');
   express.set('trust proxy', false);
   setupSwagger(app);
+  applyServerTimeouts(app.getHttpServer(), app.get(httpConfig.KEY));
+  answerClientErrors(app.getHttpServer());
 }
 
 export async function createApp(): Promise<INestApplication> {

@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { adminConfig } from './admin.config.js';
 import { appConfig } from './app.config.js';
 import { gatewayConfig, groupWelcomeConfig, replyBotConfig, translationConfig } from './features.config.js';
+import { httpConfig } from './http.config.js';
 import { inboxConfig } from './inbox.config.js';
 import { loggingConfig } from './logging.config.js';
 import { messageLogConfig } from './message-log.config.js';
@@ -22,6 +23,7 @@ import { webhookConfig } from './webhook.config.js';
         webhookConfig,
         inboxConfig,
         adminConfig,
+        httpConfig,
         loggingConfig,
         messageLogConfig,
         gatewayConfig,

@@ -20,6 +20,17 @@ describe('validateEnvironment', () => {
     expect(env.DEDUPE_STORE).toBe('database');
   });
 
+  it('defaults the HTTP server deadlines well below Node\'s own (60 s headers, 5 min request)', () => {
+    const env = validateEnvironment({});
+    expect([env.HTTP_HEADERS_TIMEOUT_MS, env.HTTP_REQUEST_TIMEOUT_MS, env.HTTP_KEEP_ALIVE_TIMEOUT_MS]).toEqual([10_000, 30_000, 65_000]);
+  });
+
+  it('refuses a headers deadline longer than the request deadline', () => {
+    expect(problemsOf({ HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '10000' })).toContain(
+      'HTTP_HEADERS_TIMEOUT_MS must not be longer than HTTP_REQUEST_TIMEOUT_MS',
+    );
+  });
+
   it('reports every problem at once', () => {
     const problems = problemsOf({ PORT: 'eighty', DISPATCH_MAX_ATTEMPTS: '0', DEDUPE_STORE: 'files', DATABASE_URL: 'mysql://x' });
     expect(problems.length).toBeGreaterThanOrEqual(4);

@@ -98,6 +98,18 @@ export class EnvironmentVariables extends FeatureEnvironmentVariables {
   @IsIn(['true', 'false'])
   MESSAGE_LOG_ENABLED: 'true' | 'false' = 'true';
 
+  /** A client must send all request headers within this time (slow-header clients are cut off). */
+  @Type(() => Number) @IsInt() @Min(1000) @Max(600_000)
+  HTTP_HEADERS_TIMEOUT_MS = 10_000;
+
+  /** A client must send the whole request, body included, within this time (slow-body clients are cut off). */
+  @Type(() => Number) @IsInt() @Min(1000) @Max(3_600_000)
+  HTTP_REQUEST_TIMEOUT_MS = 30_000;
+
+  /** An idle keep-alive connection is closed after this time. */
+  @Type(() => Number) @IsInt() @Min(1000) @Max(600_000)
+  HTTP_KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
   @Type(() => Number) @IsInt() @Min(0)
   SHUTDOWN_DRAIN_DELAY_MS = 0;
 
@@ -125,6 +137,9 @@ export function validateEnvironment(raw: Record<string, string | undefined>): En
   if (env.DEDUPE_STORE === 'redis' && !env.REDIS_URL) problems.push('DEDUPE_STORE=redis needs REDIS_URL');
   if (env.INBOX_LEASE_MS <= env.HANDLER_TIMEOUT_MS) problems.push('INBOX_LEASE_MS must be longer than HANDLER_TIMEOUT_MS');
   problems.push(...featureProblems(env));
+  if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
+    problems.push('HTTP_HEADERS_TIMEOUT_MS must not be longer than HTTP_REQUEST_TIMEOUT_MS');
+  }
   if (problems.length > 0) throw new ConfigValidationError(problems);
   return env;
 }

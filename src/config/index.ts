@@ -4,6 +4,7 @@ export * from './inbox.config.js';
 export * from './admin.config.js';
 export * from './logging.config.js';
 export * from './message-log.config.js';
+export * from './http.config.js';
 export * from './environment.js';
 export * from './app-config.module.js';
 export * from './features.config.js';

@@ -76,7 +76,8 @@ export class InboxIntakeService {
       return { status: 'duplicate', id: result.existingDeliveryId };
     }
     if (parsed.kind === 'unrecognized') {
-      this.logger.warn(`Kept unrecognised "${parsed.gatewayEvent}" delivery ${deliveryId}: ${parsed.reason}`);
+      // JSON-quoted: the name is whatever the body claims, and a raw newline would forge a log line.
+      this.logger.warn(`Kept unrecognised ${JSON.stringify(parsed.gatewayEvent)} delivery ${deliveryId}: ${parsed.reason}`);
     } else {
       this.signal.notify();
     }

@@ -1,7 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export const SIGNATURE_HEADER = 'x-hub-signature-256';
-const SIGNATURE_PATTERN = /^sha256=([0-9a-f]{64})$/;
+const SIGNATURE_PREFIX = 'sha256=';
+const SIGNATURE_PATTERN = /^sha256=[0-9a-f]{64}$/;
 
 export type SignatureFailure = 'missing' | 'malformed' | 'mismatch';
 
@@ -24,12 +25,9 @@ export class SignatureVerifier {
   }
 
   verify(rawBody: Buffer, header: string | readonly string[] | undefined): SignatureCheck {
-    if (header === undefined || header === '') return { valid: false, failure: 'missing' };
-    // A repeated header arrives as an array: ambiguous, so it is malformed rather than "any of them".
-    if (typeof header !== 'string') return { valid: false, failure: 'malformed' };
-    const match = SIGNATURE_PATTERN.exec(header);
-    if (!match) return { valid: false, failure: 'malformed' };
-    const given = Buffer.from(match[1]!, 'hex');
+    const problem = signatureHeaderProblem(header);
+    if (problem !== undefined) return { valid: false, failure: problem };
+    const given = Buffer.from((header as string).slice(SIGNATURE_PREFIX.length), 'hex');
 
     let secretIndex = -1;
     this.keys.forEach((key, index) => {
@@ -38,6 +36,17 @@ export class SignatureVerifier {
     });
     return secretIndex === -1 ? { valid: false, failure: 'mismatch' } : { valid: true, secretIndex };
   }
+}
+
+/**
+ * What is wrong with the header alone, if anything. Needs no body, so a request without a
+ * well-formed signature can be refused before its body is read.
+ */
+export function signatureHeaderProblem(header: string | readonly string[] | undefined): 'missing' | 'malformed' | undefined {
+  if (header === undefined || header === '') return 'missing';
+  // A repeated header arrives as an array: ambiguous, so it is malformed rather than "any of them".
+  if (typeof header !== 'string') return 'malformed';
+  return SIGNATURE_PATTERN.test(header) ? undefined : 'malformed';
 }
 
 /** Signs bytes the way the gateway does; used by tests and the send tool. */

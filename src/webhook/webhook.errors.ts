@@ -36,3 +36,31 @@ export class MethodNotAllowedError extends AppError {
     super('Only POST is accepted here.');
   }
 }
+
+export class PayloadTooLargeError extends AppError {
+  readonly status = 413;
+  readonly code = 'PAYLOAD_TOO_LARGE';
+
+  constructor() {
+    super('The request body is larger than the limit.');
+  }
+}
+
+export class UnsupportedEncodingError extends AppError {
+  readonly status = 415;
+  readonly code = 'UNSUPPORTED_ENCODING';
+
+  constructor() {
+    super('The request body encoding is not supported.');
+  }
+}
+
+/** The client went away mid-body; the answer rarely reaches it, but the code is counted. */
+export class RequestAbortedError extends AppError {
+  readonly status = 400;
+  readonly code = 'REQUEST_ABORTED';
+
+  constructor() {
+    super('The request body was not received completely.');
+  }
+}

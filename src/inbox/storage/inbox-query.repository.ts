@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import { AppDatabase, type InboxStatus } from '../../database/index.js';
+import { storableText } from './inbox-rows.js';
 
 /** What the admin may filter deliveries on; times are epoch ms on the received time (`from` inclusive, `to` exclusive). */
 export interface InboxFilter {
@@ -87,13 +88,13 @@ export class InboxQueryRepository {
     const row = await this.db
       .selectFrom('inbox_events')
       .select([...SUMMARY_COLUMNS, sql<number | string>`length(raw_body)`.as('body_bytes')])
-      .where('delivery_id', '=', deliveryId)
+      .where('delivery_id', '=', storableText(deliveryId))
       .executeTakeFirst();
     if (!row) return undefined;
     const handlers = await this.db
       .selectFrom('handler_outcomes')
       .select(['handler', 'status', 'attempts', 'last_error', 'duration_ms', 'updated_at'])
-      .where('delivery_id', '=', deliveryId)
+      .where('delivery_id', '=', storableText(deliveryId))
       .orderBy('handler')
       .execute();
     return {
@@ -114,8 +115,8 @@ export class InboxQueryRepository {
     return this.db
       .selectFrom('inbox_events')
       .$if(filter.status !== undefined, (qb) => qb.where('status', '=', filter.status!))
-      .$if(filter.gatewayEvent !== undefined, (qb) => qb.where('gateway_event', '=', filter.gatewayEvent!))
-      .$if(filter.chatId !== undefined, (qb) => qb.where('chat_id', '=', filter.chatId!))
+      .$if(filter.gatewayEvent !== undefined, (qb) => qb.where('gateway_event', '=', storableText(filter.gatewayEvent!)))
+      .$if(filter.chatId !== undefined, (qb) => qb.where('chat_id', '=', storableText(filter.chatId!)))
       .$if(filter.from !== undefined, (qb) => qb.where('received_at', '>=', filter.from!))
       .$if(filter.to !== undefined, (qb) => qb.where('received_at', '<', filter.to!));
   }

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { InboxEventsTable } from '../../database/index.js';
-import type { InboxRecord } from './inbox-record.js';
+import type { InboxRecord, NewDelivery } from './inbox-record.js';
 
 export function toRecord(row: Selectable<InboxEventsTable>): InboxRecord {
   return {
@@ -20,3 +20,35 @@ export function toRecord(row: Selectable<InboxEventsTable>): InboxRecord {
 
 /** Rolls the intake transaction back when a concurrent request took the same idempotency key first. */
 export class KeyTakenError extends Error {}
+
+/**
+ * PostgreSQL `text` cannot hold U+0000, which any JSON string may carry (`"\u0000"`). Left in, a
+ * signed event would fail its commit on every retry: a 503 the gateway repeats forever. The raw
+ * body (bytea) keeps the exact value; only these searchable copies lose the NUL.
+ */
+export function storableText(value: string): string {
+  return value.includes('\u0000') ? value.replaceAll('\u0000', '\uFFFD') : value;
+}
+
+const optionalText = (value: string | undefined): string | null => (value === undefined ? null : storableText(value));
+
+export function newRow(delivery: NewDelivery) {
+  const deviceId = optionalText(delivery.deviceId);
+  const chatId = optionalText(delivery.chatId);
+  return {
+    delivery_id: delivery.deliveryId,
+    idempotency_key: delivery.idempotencyKey,
+    gateway_event: storableText(delivery.gatewayEvent),
+    device_id: deviceId,
+    chat_id: chatId,
+    // Events without a chat have no order to keep: each is its own partition.
+    chat_key: chatId ? `${deviceId ?? ''}|${chatId}` : `delivery|${delivery.deliveryId}`,
+    raw_body: delivery.rawBody,
+    status: delivery.status,
+    attempts: 0,
+    available_at: delivery.receivedAt,
+    last_error: optionalText(delivery.lastError),
+    received_at: delivery.receivedAt,
+    finished_at: delivery.status === 'unrecognized' ? delivery.receivedAt : null,
+  };
+}

@@ -5,7 +5,7 @@ import { AppDatabase, type InboxEventsTable } from '../../database/index.js';
 import type { HandlerOutcome } from '../../events/index.js';
 import type { BacklogStats, InboxRecord, InsertResult, NewDelivery } from './inbox-record.js';
 import { InboxRepository } from './inbox.repository.js';
-import { KeyTakenError, toRecord } from './inbox-rows.js';
+import { KeyTakenError, newRow, storableText, toRecord } from './inbox-rows.js';
 
 const OPEN = ['pending', 'processing'] as const;
 
@@ -104,7 +104,7 @@ export class KyselyInboxRepository extends InboxRepository {
         handler: o.handler,
         status: o.ok ? ('succeeded' as const) : ('failed' as const),
         attempts: 1,
-        last_error: o.error ?? null,
+        last_error: o.error === undefined ? null : storableText(o.error),
         duration_ms: Math.round(o.durationMs),
         updated_at: now,
       })))
@@ -140,7 +140,7 @@ export class KyselyInboxRepository extends InboxRepository {
   private async finish(id: number, workerId: string, values: Updateable<InboxEventsTable>): Promise<void> {
     await this.db
       .updateTable('inbox_events')
-      .set({ ...values, locked_by: null, locked_until: null })
+      .set({ ...values, ...(typeof values.last_error === 'string' && { last_error: storableText(values.last_error) }), locked_by: null, locked_until: null })
       .where('id', '=', id)
       .where('locked_by', '=', workerId)
       .execute();
@@ -225,23 +225,4 @@ export class KyselyInboxRepository extends InboxRepository {
   async ping(): Promise<void> {
     await sql`select 1`.execute(this.db);
   }
-}
-
-function newRow(delivery: NewDelivery) {
-  return {
-    delivery_id: delivery.deliveryId,
-    idempotency_key: delivery.idempotencyKey,
-    gateway_event: delivery.gatewayEvent,
-    device_id: delivery.deviceId ?? null,
-    chat_id: delivery.chatId ?? null,
-    // Events without a chat have no order to keep: each is its own partition.
-    chat_key: delivery.chatId ? `${delivery.deviceId ?? ''}|${delivery.chatId}` : `delivery|${delivery.deliveryId}`,
-    raw_body: delivery.rawBody,
-    status: delivery.status,
-    attempts: 0,
-    available_at: delivery.receivedAt,
-    last_error: delivery.lastError ?? null,
-    received_at: delivery.receivedAt,
-    finished_at: delivery.status === 'unrecognized' ? delivery.receivedAt : null,
-  };
 }
