@@ -1,12 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DEFAULT_REPLY_COMMANDS } from '../src/config/index.js';
+import { AppDatabase } from '../src/database/index.js';
 import { InboxReplayService } from '../src/inbox/index.js';
 import { CHAT, chatMessage } from './support/chat-events.js';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from './support/databases.js';
 import { basicAuth, FakeHttpServer, gatewaySuccess } from './support/fake-http-server.js';
 import { settled } from './support/feature-app.js';
-import { postSigned, startApp } from './support/test-app.js';
+import { eventually, postSigned, startApp } from './support/test-app.js';
 
 describe.each(DATABASE_KINDS)('reply bot (%s)', (kind) => {
   let database: TestDatabase;
@@ -94,6 +95,24 @@ describe.each(DATABASE_KINDS)('reply bot (%s)', (kind) => {
     await deliver(chatMessage('CMD-1', '/info'));
     expect(gateway.to('/send/message')).toHaveLength(2);
     expect(gateway.requests[1]!.body).toEqual(gateway.requests[0]!.body);
+  });
+
+  it('keeps retrying while the gateway is down (connection refused) and answers once when it is back', async () => {
+    const port = Number(new URL(gatewayUrl).port);
+    await gateway.stop();
+    await boot({ DISPATCH_MAX_ATTEMPTS: '50' });
+    const answer = await postSigned(app!, chatMessage('CMD-1', '/help')).expect(200);
+    const { db } = app!.get(AppDatabase);
+    const attempts = async () =>
+      (await db.selectFrom('inbox_events').select('attempts').where('delivery_id', '=', answer.body.id).executeTakeFirstOrThrow()).attempts;
+    await eventually(async () => (await attempts()) >= 3, 20_000, 'failed attempts while the gateway is down');
+
+    await gateway.start(port);
+    expect(await settled(app!, answer.body.id)).toBe('done');
+    expect(gateway.to('/send/message')).toHaveLength(1);
+    const metrics = await request(app!.getHttpServer()).get('/metrics').expect(200);
+    const unreachable = /gowa_gateway_requests_total\{endpoint="send_message",outcome="unreachable"\} (\d+)/.exec(metrics.text);
+    expect(Number(unreachable?.[1])).toBeGreaterThanOrEqual(3);
   });
 
   it('does not resend when the send may have happened (gateway timed out) and the handler is retried', async () => {

@@ -27,7 +27,7 @@ describe('SIGTERM graceful shutdown', () => {
   let appFile: string;
   const base = () => `http://127.0.0.1:${port}`;
 
-  async function startChild(): Promise<ChildProcess> {
+  async function startChild(handlerMs = HANDLER_MS): Promise<ChildProcess> {
     const started = spawn(process.execPath, [appFile], {
       env: {
         ...process.env,
@@ -37,7 +37,7 @@ describe('SIGTERM graceful shutdown', () => {
         WHATSAPP_WEBHOOK_SECRET: TEST_SECRET,
         DATABASE_URL: `sqlite:${join(workDir, 'webhooks.db')}`,
         SHUTDOWN_EFFECTS_DIR: workDir,
-        SLOW_HANDLER_MS: String(HANDLER_MS),
+        SLOW_HANDLER_MS: String(handlerMs),
         SHUTDOWN_DRAIN_DELAY_MS: String(DRAIN_DELAY_MS),
         SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
         DISPATCH_POLL_INTERVAL_MS: '20',
@@ -83,8 +83,15 @@ describe('SIGTERM graceful shutdown', () => {
     port = await freePort();
   }, 120_000);
 
+  afterEach(async () => {
+    if (!child) return;
+    const gone = exited(child);
+    child.kill('SIGKILL');
+    await gone;
+    child = undefined;
+  });
+
   afterAll(() => {
-    child?.kill('SIGKILL');
     rmSync(workDir, { recursive: true, force: true });
   });
 
@@ -128,5 +135,48 @@ describe('SIGTERM graceful shutdown', () => {
     await startChild();
     await eventually(() => existsSync(join(workDir, `finished-${second.payload.id}`)), 20_000, 'the event acknowledged during the drain to be processed');
     process.stdout.write(`shutdown test: exited ${tookMs} ms after SIGTERM (limit ${DRAIN_DELAY_MS + SHUTDOWN_TIMEOUT_MS} ms)\n`);
+  }, 120_000);
+
+  it('under load: keeps acknowledging during the drain, exits in time, and every acknowledged event is processed', async () => {
+    const app = await startChild(20);
+    const acknowledged = new Set<string>();
+    let refused = 0;
+    let signalledAt = 0;
+    let next = 0;
+    const sender = async () => {
+      // Until the listener is gone: connection refused (or reset) means the drain is over.
+      while (refused === 0 && next < 5000) {
+        const body = textMessage(next++, `load-${next % 8}@s.whatsapp.net`);
+        const raw = gatewayJson(body);
+        try {
+          const response = await fetch(`${base()}/webhook`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', 'X-Hub-Signature-256': signBody(raw, TEST_SECRET) },
+            body: raw,
+          });
+          if (response.status === 200) acknowledged.add(body.payload.id);
+          else expect([503]).toContain(response.status);
+        } catch {
+          refused++;
+        }
+        if (acknowledged.size >= 100 && signalledAt === 0) {
+          signalledAt = Date.now();
+          app.kill('SIGTERM');
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, sender));
+    const afterSignal = [...acknowledged].length;
+    const { code, signal } = await exited(app);
+    const tookMs = Date.now() - signalledAt;
+    expect(code === 0 || signal === 'SIGTERM').toBe(true);
+    expect(tookMs).toBeLessThan(DRAIN_DELAY_MS + SHUTDOWN_TIMEOUT_MS + 1000);
+    // The listener kept taking webhooks through the drain delay.
+    expect(afterSignal).toBeGreaterThan(100);
+
+    await startChild(20);
+    const finished = () => acknowledged.size === [...acknowledged].filter((id) => existsSync(join(workDir, `finished-${id}`))).length;
+    await eventually(finished, 30_000, 'every acknowledged event to be processed');
+    process.stdout.write(`shutdown under load: ${acknowledged.size} acknowledged (about ${acknowledged.size - 100} during the drain), exited ${tookMs} ms after SIGTERM\n`);
   }, 120_000);
 });

@@ -22,7 +22,8 @@ export class FakeHttpServer {
 
   constructor(public respond: Responder) {}
 
-  async start(): Promise<string> {
+  /** Listens on `port` (0: a free one); a stopped server can start again on its old port. */
+  async start(port = 0): Promise<string> {
     this.server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -35,7 +36,7 @@ export class FakeHttpServer {
         res.writeHead(reply.status, { 'Content-Type': 'application/json' }).end(JSON.stringify(reply.body));
       });
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
