@@ -58,8 +58,9 @@ describe('outages under load', () => {
     const port = await proxy.start();
     const url = new URL(database.url);
     url.port = String(port);
-    // A delivery whose outcome could not be written during the outage waits for its lease: keep it short.
-    app = await startApp({ DATABASE_URL: url.toString(), HANDLER_TIMEOUT_MS: '1000', INBOX_LEASE_MS: '3000' });
+    // The default 120 s lease: a delivery whose result could not be written during the outage must
+    // not wait for it, the dispatcher hands it back as soon as the database answers.
+    app = await startApp({ DATABASE_URL: url.toString(), HANDLER_TIMEOUT_MS: '1000' });
 
     const { answers, acknowledged } = await stream(200, 8, async () => {
       await proxy.cut();
@@ -82,6 +83,34 @@ describe('outages under load', () => {
     process.stdout.write(`db outage under load: ${answers.filter((s) => s === 503).length} × 503, ${ids().length - 200} handler re-run(s)\n`);
     await request(app.getHttpServer()).get('/health/ready').expect(200);
   }, 90_000);
+
+  it('runs a delivery again as soon as PostgreSQL answers when its result could not be written, not after the lease', async () => {
+    database = await createTestDatabase('postgres');
+    proxy = new TcpProxy('127.0.0.1', Number(new URL(TEST_POSTGRES_URL).port || 5432));
+    const port = await proxy.start();
+    const url = new URL(database.url);
+    url.port = String(port);
+    app = await startApp({ DATABASE_URL: url.toString(), INBOX_LEASE_MS: '120000' });
+    const recorder = app.get(RecordingHandler);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    recorder.behaviour = async () => {
+      if (++calls === 1) await gate;
+    };
+
+    const answer = await postSigned(app, textMessage(1)).expect(200);
+    await eventually(() => calls === 1, 20_000, 'the handler to start');
+    // The handler finishes while the database is unreachable: its outcome cannot be written.
+    await proxy.cut();
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await proxy.start(port);
+
+    const repository = app.get(InboxRepository);
+    await eventually(async () => (await repository.findByDeliveryId(answer.body.id))?.status === 'done', 20_000, 'the delivery to be done well before its 120 s lease');
+    expect(calls).toBe(2);
+  }, 60_000);
 
   it('keeps acknowledging and deduplicating while Redis is down mid-stream, says so on readiness, and recovers', async () => {
     database = await createTestDatabase('sqlite');

@@ -20,6 +20,8 @@ export class InboxDispatcher implements OnApplicationBootstrap, BeforeApplicatio
   private readonly logger = new Logger(InboxDispatcher.name);
   readonly workerId = `worker-${randomUUID()}`;
   private readonly inFlight = new Set<Promise<void>>();
+  /** Deliveries whose result could not be written (database down): their leases go back as soon as it answers. */
+  private readonly unsettled = new Set<number>();
   private running = false;
   private loop?: Promise<void>;
 
@@ -69,6 +71,7 @@ export class InboxDispatcher implements OnApplicationBootstrap, BeforeApplicatio
   private async run(): Promise<void> {
     const { concurrency, pollIntervalMs, leaseMs } = this.config.dispatch;
     while (this.running) {
+      await this.releaseUnsettled();
       const free = concurrency - this.inFlight.size;
       let claimed: InboxRecord[] = [];
       if (free > 0) {
@@ -88,14 +91,26 @@ export class InboxDispatcher implements OnApplicationBootstrap, BeforeApplicatio
       .process(record, this.workerId)
       .then(() => undefined)
       .catch((error: Error) => {
-        // The lease runs out and the delivery is claimed again: nothing is lost.
-        this.logger.error(`Delivery ${record.deliveryId} could not be settled (${error.name}: ${error.message}); it will be retried when its lease expires`);
+        // Still leased to us: handed back as soon as the database answers (or when the lease runs out).
+        this.unsettled.add(record.id);
+        this.logger.error(`Delivery ${record.deliveryId} could not be settled (${error.name}: ${error.message}); it will run again once the database answers`);
       })
       .finally(() => {
         this.inFlight.delete(task);
         this.signal.notify();
       });
     this.inFlight.add(task);
+  }
+
+  private async releaseUnsettled(): Promise<void> {
+    for (const id of this.unsettled) {
+      try {
+        await this.repository.releaseClaim(id, this.workerId);
+        this.unsettled.delete(id);
+      } catch {
+        return; // still down: the next turn of the loop tries again
+      }
+    }
   }
 }
 

@@ -23,6 +23,9 @@ export abstract class InboxRepository {
   abstract markDead(id: number, workerId: string, error: string): Promise<void>;
   abstract markUnrecognized(id: number, workerId: string, reason: string): Promise<void>;
 
+  /** Gives back one lease this worker holds, so the delivery is due again at once. */
+  abstract releaseClaim(id: number, workerId: string): Promise<void>;
+
   /** Gives back leases: this worker's on shutdown, or every lease at a single-process start. */
   abstract releaseClaims(workerId: string | 'all'): Promise<number>;
 

@@ -146,6 +146,16 @@ export class KyselyInboxRepository extends InboxRepository {
       .execute();
   }
 
+  async releaseClaim(id: number, workerId: string): Promise<void> {
+    await this.db
+      .updateTable('inbox_events')
+      .set({ status: 'pending', locked_by: null, locked_until: null })
+      .where('id', '=', id)
+      .where('status', '=', 'processing')
+      .where('locked_by', '=', workerId)
+      .execute();
+  }
+
   async releaseClaims(workerId: string | 'all'): Promise<number> {
     const result = await this.db
       .updateTable('inbox_events')
