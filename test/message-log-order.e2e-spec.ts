@@ -23,7 +23,8 @@ describe.each(DATABASE_KINDS)('message log order independence on %s', (kind) => 
   });
 
   afterAll(async () => {
-    await database.db.destroy();
+    // Undefined when beforeAll failed: let its error be the one reported.
+    await (database as AppDatabase | undefined)?.db.destroy();
     await testDatabase.drop();
   });
 
