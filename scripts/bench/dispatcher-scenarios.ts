@@ -1,0 +1,104 @@
+import { runLoad } from './load.js';
+import { signedEvents } from './payloads.js';
+import { type BenchContext, startApp, waitForEmptyBacklog, withDatabase } from './scenarios.js';
+import { percentile } from './stats.js';
+
+export interface DrainResult {
+  readonly events: number;
+  readonly eventsPerSecond: number;
+}
+
+/**
+ * Dispatcher throughput alone: queue events with the dispatcher off, restart with it on, and time
+ * the backlog from the first look until it is empty.
+ */
+export async function measureDrain(ctx: BenchContext): Promise<DrainResult> {
+  const { drainEvents } = ctx.options;
+  return withDatabase(ctx, async (db) => {
+    const filler = await startApp(ctx, db, { DISPATCHER_ENABLED: 'false' });
+    try {
+      const load = await runLoad({ url: filler.url, connections: 50, bodies: signedEvents(ctx.secret, drainEvents) });
+      if (load.errors + load.non2xx > 0) throw new Error('filling the backlog failed');
+    } finally {
+      await filler.stop();
+    }
+    const app = await startApp(ctx, db);
+    try {
+      const startedAt = performance.now();
+      const open = await db.openCount();
+      if (!(await waitForEmptyBacklog(db, 300_000))) throw new Error('the backlog did not drain within 5 minutes');
+      const seconds = (performance.now() - startedAt) / 1000;
+      return { events: open, eventsPerSecond: open / seconds };
+    } finally {
+      await app.stop();
+    }
+  });
+}
+
+export interface SteadyResult {
+  readonly rate: number;
+  readonly seconds: number;
+  readonly accepted: number;
+  readonly errors: number;
+  readonly non2xx: number;
+  readonly ackP99Ms: number;
+  readonly maxBacklog: number;
+  readonly finalBacklogDuringLoad: number;
+  /** From the 2xx to the delivery's `finished_at` (all its handlers done and recorded). */
+  readonly endToEndMs: { readonly p50: number; readonly p99: number; readonly max: number };
+  readonly unfinished: number;
+  readonly peakRssMb: number;
+}
+
+/**
+ * A steady rate for a while: the ack time of every accepted delivery is recorded by the load
+ * driver, completion is read from the inbox rows afterwards, and the backlog is sampled each second.
+ */
+export async function measureSteady(ctx: BenchContext, extraEnv: Record<string, string> = {}): Promise<SteadyResult> {
+  const { steadyRate: rate, steadySeconds: seconds } = ctx.options;
+  return withDatabase(ctx, async (db) => {
+    const app = await startApp(ctx, db, extraEnv);
+    const acked = new Map<string, number>();
+    const backlog: number[] = [];
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        backlog.push(await db.openCount());
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    })();
+    try {
+      const load = await runLoad({
+        url: app.url,
+        // The gateway sends from a handful of goroutines; 10 connections keep 1,000/s without queueing in the client.
+        connections: 10,
+        ratePerSecond: rate,
+        durationS: seconds,
+        bodies: signedEvents(ctx.secret, Math.ceil(rate * seconds * 1.1) + 100),
+        onAccepted: (id, at) => acked.set(id, at),
+      });
+      sampling = false;
+      await sampler;
+      await waitForEmptyBacklog(db, 120_000);
+      const finished = await db.finishedAt([...acked.keys()]);
+      // The dispatcher may finish before the 2xx reaches the client: that counts as 0, not negative.
+      const latencies = [...finished].map(([id, at]) => Math.max(0, at - (acked.get(id) ?? at)));
+      return {
+        rate,
+        seconds,
+        accepted: load.ok,
+        errors: load.errors,
+        non2xx: load.non2xx,
+        ackP99Ms: load.latencyMs.p99,
+        maxBacklog: Math.max(0, ...backlog),
+        finalBacklogDuringLoad: backlog.at(-1) ?? 0,
+        endToEndMs: { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), max: Math.max(0, ...latencies) },
+        unfinished: acked.size - finished.size,
+        peakRssMb: app.peakRssMb(),
+      };
+    } finally {
+      sampling = false;
+      await app.stop();
+    }
+  });
+}

@@ -1,0 +1,111 @@
+import type { DrainResult, SteadyResult } from './dispatcher-scenarios.js';
+import type { SeededResult } from './growth-scenarios.js';
+import type { LoadResult } from './load.js';
+import type { IngestRun } from './scenarios.js';
+import { type Figure, figure } from './stats.js';
+import type { TargetKind } from './targets.js';
+
+export interface RawResults {
+  readonly ingest: Record<TargetKind, IngestRun[]>;
+  readonly drain?: DrainResult;
+  readonly steady?: SteadyResult;
+  readonly seeded?: SeededResult;
+  readonly extraHandlers?: IngestRun[];
+}
+
+export interface ReceiverSummary {
+  readonly eventsPerSecond10: Figure;
+  readonly eventsPerSecond50: Figure;
+  readonly ackP50Ms50: Figure;
+  readonly ackP99Ms50: Figure;
+  readonly ackMaxMs50: Figure;
+  readonly ackP99Ms10: Figure;
+  readonly peakRssMb: Figure;
+}
+
+export interface Target {
+  readonly name: string;
+  readonly actual: number;
+  readonly limit: number;
+  readonly atLeast: boolean;
+  readonly met: boolean;
+}
+
+export interface Summary {
+  readonly receivers: Record<TargetKind, ReceiverSummary>;
+  /** Same-run ratios, app ÷ reference, median over runs. */
+  readonly ratios: { readonly vsExpress10: Figure; readonly vsExpress50: Figure; readonly vsNodeHttp10: Figure; readonly vsNodeHttp50: Figure };
+  readonly drain?: DrainResult;
+  readonly steady?: SteadyResult;
+  readonly seeded?: { readonly rows: number; readonly seedSeconds: number; readonly eventsPerSecond50: Figure; readonly vsEmpty: number };
+  readonly extraHandlers?: { readonly eventsPerSecond50: Figure; readonly vsNone: number };
+  /** Connection errors, timeouts and non-2xx answers over every load in the run: must be 0. */
+  readonly errors: number;
+  readonly peakAppRssMb: number;
+  readonly targets: readonly Target[];
+}
+
+function receiver(runs: readonly IngestRun[]): ReceiverSummary {
+  const of = (pick: (run: IngestRun) => number) => figure(runs.map(pick));
+  return {
+    eventsPerSecond10: of((r) => r.at10.eventsPerSecond),
+    eventsPerSecond50: of((r) => r.at50.eventsPerSecond),
+    ackP50Ms50: of((r) => r.at50.latencyMs.p50),
+    ackP99Ms50: of((r) => r.at50.latencyMs.p99),
+    ackMaxMs50: of((r) => r.at50.latencyMs.max),
+    ackP99Ms10: of((r) => r.at10.latencyMs.p99),
+    peakRssMb: of((r) => r.peakRssMb),
+  };
+}
+
+function ratio(raw: RawResults, reference: TargetKind, pick: (run: IngestRun) => LoadResult): Figure {
+  return figure(raw.ingest.app.map((run, i) => pick(run).eventsPerSecond / pick(raw.ingest[reference][i]).eventsPerSecond));
+}
+
+function loadErrors(runs: readonly IngestRun[]): number {
+  return runs.reduce((sum, run) => sum + run.at10.errors + run.at10.non2xx + run.at50.errors + run.at50.non2xx, 0);
+}
+
+export function summarize(raw: RawResults): Summary {
+  const receivers = { 'node-http': receiver(raw.ingest['node-http']), express: receiver(raw.ingest.express), app: receiver(raw.ingest.app) };
+  const emptyApp = receivers.app.eventsPerSecond50.median;
+  const seededFig = raw.seeded ? figure(raw.seeded.runs.map((r) => r.at50.eventsPerSecond)) : undefined;
+  const extraFig = raw.extraHandlers ? figure(raw.extraHandlers.map((r) => r.at50.eventsPerSecond)) : undefined;
+  const ratios = {
+    vsExpress10: ratio(raw, 'express', (r) => r.at10),
+    vsExpress50: ratio(raw, 'express', (r) => r.at50),
+    vsNodeHttp10: ratio(raw, 'node-http', (r) => r.at10),
+    vsNodeHttp50: ratio(raw, 'node-http', (r) => r.at50),
+  };
+  const appRuns = [...raw.ingest.app, ...(raw.seeded?.runs ?? []), ...(raw.extraHandlers ?? [])];
+  const peakAppRssMb = Math.max(...appRuns.map((r) => r.peakRssMb), raw.steady?.peakRssMb ?? 0);
+  const errors =
+    loadErrors(Object.values(raw.ingest).flat()) + loadErrors(raw.seeded?.runs ?? []) + loadErrors(raw.extraHandlers ?? []) +
+    (raw.steady ? raw.steady.errors + raw.steady.non2xx : 0);
+  const targets: Target[] = [
+    check('ingest ÷ Express (50 conns)', ratios.vsExpress50.median, 0.5, true),
+    check('ack p99 at 50 conns (ms)', receivers.app.ackP99Ms50.median, 25, false),
+    check('peak RSS (MB)', peakAppRssMb, 250, false),
+    check('errors + non-2xx', errors, 0, false),
+  ];
+  if (raw.steady) {
+    targets.push(check(`end-to-end p99 at ${raw.steady.rate}/s (ms)`, raw.steady.endToEndMs.p99, 250, false));
+    targets.push(check('deliveries unfinished after the steady run', raw.steady.unfinished, 0, false));
+  }
+  if (seededFig) targets.push(check(`ingest with ${raw.seeded?.rows.toLocaleString('en')} rows ÷ empty`, seededFig.median / emptyApp, 0.8, true));
+  return {
+    receivers,
+    ratios,
+    drain: raw.drain,
+    steady: raw.steady,
+    seeded: raw.seeded && seededFig ? { rows: raw.seeded.rows, seedSeconds: raw.seeded.seedSeconds, eventsPerSecond50: seededFig, vsEmpty: seededFig.median / emptyApp } : undefined,
+    extraHandlers: extraFig ? { eventsPerSecond50: extraFig, vsNone: extraFig.median / emptyApp } : undefined,
+    errors,
+    peakAppRssMb,
+    targets,
+  };
+}
+
+function check(name: string, actual: number, limit: number, atLeast: boolean): Target {
+  return { name, actual, limit, atLeast, met: atLeast ? actual >= limit : actual <= limit };
+}
