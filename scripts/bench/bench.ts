@@ -31,20 +31,22 @@ async function main(options: BenchOptions): Promise<void> {
     }
   }
   const raw: { -readonly [K in keyof RawResults]: RawResults[K] } = { ingest };
-  log(`steady ${options.steadyRate}/s for ${options.steadySeconds} s`);
-  raw.steady = await measureSteady(ctx);
-  if (options.drainEvents > 0) {
-    log(`dispatcher drain of ${options.drainEvents} events`);
-    raw.drain = await measureDrain(ctx);
-  }
-  if (options.extraHandlers > 0) {
-    log(`${options.extraHandlers} extra handler modules`);
-    raw.extraHandlers = await measureExtraHandlers(ctx);
-  }
-  if (options.seededRows > 0) {
-    log(`${options.seededRows} rows in the inbox`);
-    raw.seeded = await measureSeeded(ctx);
-  }
+  // A later phase failing must not lose the figures already taken: it is reported and skipped.
+  const phase = async <T>(name: string, measure: () => Promise<T>): Promise<T | undefined> => {
+    log(name);
+    try {
+      return await measure();
+    } catch (error) {
+      failures.push(`${name}: ${(error as Error).message}`);
+      log(`  failed: ${(error as Error).message}`);
+      return undefined;
+    }
+  };
+  const failures: string[] = [];
+  raw.steady = await phase(`steady ${options.steadyRate}/s for ${options.steadySeconds} s`, () => measureSteady(ctx));
+  if (options.drainEvents > 0) raw.drain = await phase(`dispatcher drain of ${options.drainEvents} events`, () => measureDrain(ctx));
+  if (options.extraHandlers > 0) raw.extraHandlers = await phase(`${options.extraHandlers} extra handler modules`, () => measureExtraHandlers(ctx));
+  if (options.seededRows > 0) raw.seeded = await phase(`${options.seededRows} rows in the inbox`, () => measureSeeded(ctx));
 
   const summary = summarize(raw);
   const machine = { cpus: cpus().length, node: process.version, loadAverageBefore: loadBefore, loadAverageAfter: loadavg()[0] };
@@ -52,11 +54,13 @@ async function main(options: BenchOptions): Promise<void> {
     `npm run bench -- --${options.mode} --db ${options.db}: ${options.runs} run(s), ${options.ingestEvents} events per figure; ` +
     `${machine.cpus} CPUs, load average ${machine.loadAverageBefore.toFixed(1)} → ${machine.loadAverageAfter.toFixed(1)}, Node ${machine.node}`;
   process.stdout.write(`${renderTable(summary, header)}\n`);
-  const result = JSON.stringify({ mode: options.mode, db: options.db, runs: options.runs, machine, summary, raw }, null, 2);
+  for (const failure of failures) process.stdout.write(`FAILED phase ${failure}\n`);
+  const result = JSON.stringify({ mode: options.mode, db: options.db, runs: options.runs, machine, failures, summary, raw }, null, 2);
   writeFileSync(join(workDir, 'result.json'), result);
   if (options.out) writeFileSync(options.out, result);
   rmSync(join(workDir, 'tmp'), { recursive: true, force: true });
   log(`full results: ${join(workDir, 'result.json')}`);
+  if (failures.length > 0 || summary.errors > 0) process.exitCode = 1;
 }
 
 let options: BenchOptions;

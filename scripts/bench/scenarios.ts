@@ -31,17 +31,18 @@ export async function withDatabase<T>(ctx: BenchContext, use: (db: BenchDatabase
   }
 }
 
-export async function startApp(ctx: BenchContext, db: BenchDatabase, env: Record<string, string> = {}): Promise<Target> {
-  return start(ctx, 'app', { DATABASE_URL: db.url, ...env });
+export async function startApp(ctx: BenchContext, db: BenchDatabase, env: Record<string, string> = {}, noWait = false): Promise<Target> {
+  return start(ctx, 'app', { DATABASE_URL: db.url, ...env }, noWait);
 }
 
-function start(ctx: BenchContext, kind: TargetKind, env: Record<string, string> = {}): Promise<Target> {
+function start(ctx: BenchContext, kind: TargetKind, env: Record<string, string> = {}, noWait = false): Promise<Target> {
   return startTarget(kind, {
     root: ctx.root,
     secret: ctx.secret,
     logFile: join(ctx.workDir, `${kind}.log`),
     env,
     cpuProfDir: kind === 'app' && ctx.options.cpuProf ? join(ctx.workDir, 'profiles') : undefined,
+    noWait,
   });
 }
 

@@ -23,6 +23,8 @@ export interface TargetOptions {
   readonly env?: Record<string, string>;
   /** App only: write a V8 CPU profile into this folder on exit. */
   readonly cpuProfDir?: string;
+  /** Return as soon as the process is spawned (a draining SQLite app may not answer HTTP for a while). */
+  readonly noWait?: boolean;
 }
 
 const ENTRY: Record<TargetKind, string> = {
@@ -58,7 +60,7 @@ export async function startTarget(kind: TargetKind, options: TargetOptions): Pro
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   const url = `http://127.0.0.1:${port}`;
-  await waitUntilAnswering(url, child);
+  if (!options.noWait) await waitUntilAnswering(url, child);
   return {
     kind,
     url,

@@ -18,5 +18,3 @@ export function toRecord(row: Selectable<InboxEventsTable>): InboxRecord {
   };
 }
 
-/** Rolls the intake transaction back when a concurrent request took the same idempotency key first. */
-export class KeyTakenError extends Error {}
