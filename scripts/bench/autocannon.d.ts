@@ -27,8 +27,6 @@ declare module 'autocannon' {
   interface Result {
     readonly latency: Histogram;
     readonly duration: number;
-    readonly start: Date;
-    readonly finish: Date;
     readonly errors: number;
     readonly timeouts: number;
     readonly non2xx: number;

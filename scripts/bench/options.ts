@@ -21,13 +21,13 @@ export interface BenchOptions {
 
 const MODES: Record<Mode, Omit<BenchOptions, 'mode' | 'db' | 'cpuProf' | 'out' | 'postgresUrl'>> = {
   smoke: { runs: 1, ingestEvents: 300, steadyRate: 100, steadySeconds: 2, drainEvents: 0, seededRows: 0, extraHandlers: 0 },
-  quick: { runs: 3, ingestEvents: 5000, steadyRate: 1000, steadySeconds: 15, drainEvents: 5000, seededRows: 0, extraHandlers: 20 },
-  full: { runs: 3, ingestEvents: 10_000, steadyRate: 1000, steadySeconds: 60, drainEvents: 10_000, seededRows: 1_000_000, extraHandlers: 20 },
+  quick: { runs: 3, ingestEvents: 8000, steadyRate: 1000, steadySeconds: 15, drainEvents: 5000, seededRows: 0, extraHandlers: 20 },
+  full: { runs: 3, ingestEvents: 15_000, steadyRate: 1000, steadySeconds: 60, drainEvents: 10_000, seededRows: 1_000_000, extraHandlers: 20 },
 };
 
 export const USAGE = `npm run bench -- [--quick | --full | --smoke] [--db sqlite|postgres] [--runs N] [--cpu-prof] [--out result.json]
-  --full (default)  3 runs, 10,000 events per ingest figure, 60 s at 1,000 events/s, 1,000,000 seeded rows, 20 handler modules
-  --quick           3 runs, 5,000 events, 15 s steady, no seeded rows
+  --full (default)  3 runs, 15,000 events per ingest figure, 60 s at 1,000 events/s, 1,000,000 seeded rows, 20 handler modules
+  --quick           3 runs, 8,000 events, 15 s steady, no seeded rows
   --smoke           1 run, 300 events, 2 s steady at 100/s: checks the bench works (CI)
   --cpu-prof        writes V8 CPU profiles of the app into .bench/profiles/
   PostgreSQL: BENCH_POSTGRES_URL (default TEST_POSTGRES_URL, else postgres://postgres@127.0.0.1:5432/test)`;
