@@ -1,3 +1,4 @@
+import type { Timing } from './inbox-db.js';
 import { runLoad } from './load.js';
 import { signedEvents } from './payloads.js';
 import { type BenchContext, startApp, waitForEmptyBacklog, withDatabase } from './scenarios.js';
@@ -48,8 +49,9 @@ export interface SteadyResult {
   readonly errors: number;
   readonly non2xx: number;
   readonly ackP99Ms: number;
+  /** Deliveries received and not yet finished, at the worst moment and as the load stopped. */
   readonly maxBacklog: number;
-  readonly finalBacklogDuringLoad: number;
+  readonly backlogAtLoadEnd: number;
   /** From the 2xx to the delivery's `finished_at` (all its handlers done and recorded). */
   readonly endToEndMs: { readonly p50: number; readonly p99: number; readonly max: number };
   readonly unfinished: number;
@@ -58,21 +60,14 @@ export interface SteadyResult {
 
 /**
  * A steady rate for a while: the ack time of every accepted delivery is recorded by the load
- * driver, completion is read from the inbox rows afterwards, and the backlog is sampled each second.
+ * driver; when each was received and finished is read from the inbox rows afterwards, which also
+ * gives the backlog at every moment (polling it from outside missed most of it).
  */
 export async function measureSteady(ctx: BenchContext, extraEnv: Record<string, string> = {}): Promise<SteadyResult> {
   const { steadyRate: rate, steadySeconds: seconds } = ctx.options;
   return withDatabase(ctx, async (db) => {
     const app = await startApp(ctx, db, extraEnv);
     const acked = new Map<string, number>();
-    const backlog: number[] = [];
-    let sampling = true;
-    const sampler = (async () => {
-      while (sampling) {
-        backlog.push(await db.openCount());
-        await new Promise((resolve) => setTimeout(resolve, 1000));
-      }
-    })();
     try {
       const load = await runLoad({
         url: app.url,
@@ -83,12 +78,12 @@ export async function measureSteady(ctx: BenchContext, extraEnv: Record<string, 
         bodies: signedEvents(ctx.secret, Math.ceil(rate * seconds * 1.1) + 100),
         onAccepted: (id, at) => acked.set(id, at),
       });
-      sampling = false;
-      await sampler;
+      const loadEndedAt = Date.now();
       await waitForEmptyBacklog(db, 120_000);
       const finished = await db.finishedAt([...acked.keys()]);
       // The dispatcher may finish before the 2xx reaches the client: that counts as 0, not negative.
-      const latencies = [...finished].map(([id, at]) => Math.max(0, at - (acked.get(id) ?? at)));
+      const latencies = [...finished].map(([id, t]) => Math.max(0, t.finishedAt - (acked.get(id) ?? t.finishedAt)));
+      const backlog = openOverTime([...finished.values()], loadEndedAt);
       return {
         rate,
         seconds,
@@ -96,15 +91,24 @@ export async function measureSteady(ctx: BenchContext, extraEnv: Record<string, 
         errors: load.errors,
         non2xx: load.non2xx,
         ackP99Ms: load.latencyMs.p99,
-        maxBacklog: Math.max(0, ...backlog),
-        finalBacklogDuringLoad: backlog.at(-1) ?? 0,
+        maxBacklog: backlog.max,
+        backlogAtLoadEnd: backlog.atEnd,
         endToEndMs: { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), max: Math.max(0, ...latencies) },
         unfinished: acked.size - finished.size,
         peakRssMb: app.peakRssMb(),
       };
     } finally {
-      sampling = false;
       await app.stop();
     }
   });
+}
+
+/** Sweeps receive (+1) and finish (−1) times: the most deliveries open at once, and how many at `end`. */
+function openOverTime(timings: readonly Timing[], end: number): { max: number; atEnd: number } {
+  const steps = timings.flatMap((t) => [[t.receivedAt, 1], [t.finishedAt, -1]] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let open = 0;
+  let max = 0;
+  for (const [, step] of steps) max = Math.max(max, (open += step));
+  const atEnd = timings.filter((t) => t.receivedAt <= end && t.finishedAt > end).length;
+  return { max, atEnd };
 }

@@ -6,14 +6,19 @@ import pg from 'pg';
 
 export type DbKind = 'sqlite' | 'postgres';
 
+export interface Timing {
+  readonly receivedAt: number;
+  readonly finishedAt: number;
+}
+
 /**
  * A fresh inbox database for one app run, read directly by the bench (never through the app, so
  * measuring does not load the hot path): completion times, and seeding a million rows.
  */
 export interface BenchDatabase {
   readonly url: string;
-  /** `finished_at` (epoch ms) of each of these deliveries that has finished. */
-  finishedAt(deliveryIds: readonly string[]): Promise<Map<string, number>>;
+  /** `received_at` and `finished_at` (epoch ms) of each of these deliveries that has finished. */
+  finishedAt(deliveryIds: readonly string[]): Promise<Map<string, Timing>>;
   /** Deliveries not yet processed (pending or processing). */
   openCount(): Promise<number>;
   /** Inserts `rows` processed deliveries with live dedupe keys, as months of traffic leave them. */
@@ -38,11 +43,11 @@ function sqliteDatabase(tmpDir: string): BenchDatabase {
     async finishedAt(ids) {
       const db = open();
       try {
-        const query = db.prepare('SELECT delivery_id AS id, finished_at AS at FROM inbox_events WHERE delivery_id = ? AND finished_at IS NOT NULL');
-        const found = new Map<string, number>();
+        const query = db.prepare('SELECT received_at AS r, finished_at AS f FROM inbox_events WHERE delivery_id = ? AND finished_at IS NOT NULL');
+        const found = new Map<string, Timing>();
         for (const id of ids) {
-          const row = query.get(id) as { id: string; at: number } | undefined;
-          if (row) found.set(row.id, Number(row.at));
+          const row = query.get(id) as { r: number; f: number } | undefined;
+          if (row) found.set(id, { receivedAt: Number(row.r), finishedAt: Number(row.f) });
         }
         return found;
       } finally {
@@ -101,11 +106,11 @@ async function postgresDatabase(baseUrl: string): Promise<BenchDatabase> {
   return {
     url: url.toString(),
     async finishedAt(ids) {
-      const rows = await query<{ id: string; at: string }>(
-        'SELECT delivery_id AS id, finished_at AS at FROM inbox_events WHERE delivery_id = ANY($1) AND finished_at IS NOT NULL',
+      const rows = await query<{ id: string; r: string; f: string }>(
+        'SELECT delivery_id AS id, received_at AS r, finished_at AS f FROM inbox_events WHERE delivery_id = ANY($1) AND finished_at IS NOT NULL',
         [ids],
       );
-      return new Map(rows.map((row) => [row.id, Number(row.at)]));
+      return new Map(rows.map((row) => [row.id, { receivedAt: Number(row.r), finishedAt: Number(row.f) }]));
     },
     async openCount() {
       const [row] = await query<{ n: string }>("SELECT count(*) AS n FROM inbox_events WHERE status IN ('pending','processing')");

@@ -91,6 +91,7 @@ export function summarize(raw: RawResults): Summary {
   if (raw.steady) {
     targets.push(check(`end-to-end p99 at ${raw.steady.rate}/s (ms)`, raw.steady.endToEndMs.p99, 250, false));
     targets.push(check('deliveries unfinished after the steady run', raw.steady.unfinished, 0, false));
+    targets.push(check('backlog when the steady load stopped (≤ 250 ms of work)', raw.steady.backlogAtLoadEnd, raw.steady.rate / 4, false));
     targets.push(check('steady rate achieved ÷ asked', raw.steady.accepted / raw.steady.seconds / raw.steady.rate, 0.95, true));
   }
   if (seededFig) targets.push(check(`ingest with ${raw.seeded?.rows.toLocaleString('en')} rows ÷ empty`, seededFig.median / emptyApp, 0.8, true));

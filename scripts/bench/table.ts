@@ -34,7 +34,7 @@ export function renderTable(summary: Summary, header: string): string {
   if (s) {
     lines.push(
       `steady ${fmt(s.rate)}/s for ${s.seconds} s: ${fmt(s.accepted)} accepted (${fmt(s.accepted / s.seconds)}/s achieved), end-to-end p50 ${fmt(s.endToEndMs.p50)} ms, p99 ${fmt(s.endToEndMs.p99)} ms, max ${fmt(s.endToEndMs.max)} ms;` +
-        ` backlog max ${fmt(s.maxBacklog)}, last sample ${fmt(s.finalBacklogDuringLoad)}; ack p99 ${fmt(s.ackP99Ms, 1)} ms; unfinished ${s.unfinished}`,
+        ` backlog max ${fmt(s.maxBacklog)}, ${fmt(s.backlogAtLoadEnd)} when the load stopped; ack p99 ${fmt(s.ackP99Ms, 1)} ms; unfinished ${s.unfinished}`,
     );
   }
   if (summary.seeded) {
