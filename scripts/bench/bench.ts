@@ -3,7 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { measureDrain, measureSteady } from './dispatcher-scenarios.js';
-import { measureExtraHandlers, measureSeeded } from './growth-scenarios.js';
+import { measureGrowth } from './growth-scenarios.js';
 import { parseOptions, type BenchOptions } from './options.js';
 import { type BenchContext, type IngestRun, ingestRun } from './scenarios.js';
 import { type RawResults, summarize } from './summary.js';
@@ -45,14 +45,15 @@ async function main(options: BenchOptions): Promise<void> {
   const failures: string[] = [];
   raw.steady = await phase(`steady ${options.steadyRate}/s for ${options.steadySeconds} s`, () => measureSteady(ctx));
   if (options.drainEvents > 0) raw.drain = await phase(`dispatcher drain of ${options.drainEvents} events`, () => measureDrain(ctx));
-  if (options.extraHandlers > 0) raw.extraHandlers = await phase(`${options.extraHandlers} extra handler modules`, () => measureExtraHandlers(ctx));
-  if (options.seededRows > 0) raw.seeded = await phase(`${options.seededRows} rows in the inbox`, () => measureSeeded(ctx));
+  if (options.extraHandlers > 0 || options.seededRows > 0) {
+    raw.growth = await phase(`growth: ${options.extraHandlers} extra handler modules, ${options.seededRows} rows in the inbox`, () => measureGrowth(ctx));
+  }
 
   const summary = summarize(raw);
   const machine = { cpus: cpus().length, node: process.version, loadAverageBefore: loadBefore, loadAverageAfter: loadavg()[0] };
   const header =
     `npm run bench -- --${options.mode} --db ${options.db}: ${options.runs} run(s), ${options.ingestEvents} events per figure; ` +
-    `${machine.cpus} CPUs, load average ${machine.loadAverageBefore.toFixed(1)} → ${machine.loadAverageAfter.toFixed(1)}, Node ${machine.node}`;
+    `${options.extraHandlers} extra handler modules, ${options.seededRows} seeded rows; ${machine.cpus} CPUs, load average ${machine.loadAverageBefore.toFixed(1)} → ${machine.loadAverageAfter.toFixed(1)}, Node ${machine.node}`;
   process.stdout.write(`${renderTable(summary, header)}\n`);
   for (const failure of failures) process.stdout.write(`FAILED phase ${failure}\n`);
   const result = JSON.stringify({ mode: options.mode, db: options.db, runs: options.runs, machine, failures, summary, raw }, null, 2);

@@ -1,5 +1,5 @@
 import type { DrainResult, SteadyResult } from './dispatcher-scenarios.js';
-import type { SeededResult } from './growth-scenarios.js';
+import type { GrowthResult, GrowthRun } from './growth-scenarios.js';
 import type { LoadResult } from './load.js';
 import type { IngestRun } from './scenarios.js';
 import { type Figure, figure } from './stats.js';
@@ -9,8 +9,7 @@ export interface RawResults {
   readonly ingest: Record<TargetKind, IngestRun[]>;
   readonly drain?: DrainResult;
   readonly steady?: SteadyResult;
-  readonly seeded?: SeededResult;
-  readonly extraHandlers?: IngestRun[];
+  readonly growth?: GrowthResult;
 }
 
 export interface ReceiverSummary {
@@ -37,8 +36,9 @@ export interface Summary {
   readonly ratios: { readonly vsExpress10: Figure; readonly vsExpress50: Figure; readonly vsNodeHttp10: Figure; readonly vsNodeHttp50: Figure };
   readonly drain?: DrainResult;
   readonly steady?: SteadyResult;
-  readonly seeded?: { readonly rows: number; readonly seedSeconds: number; readonly eventsPerSecond50: Figure; readonly vsEmpty: number };
-  readonly extraHandlers?: { readonly eventsPerSecond50: Figure; readonly vsNone: number };
+  /** 50-connection ingest figures, and same-run ratios against the plain app of the growth runs. */
+  readonly seeded?: { readonly rows: number; readonly seedSeconds: number; readonly eventsPerSecond50: Figure; readonly vsEmpty: Figure };
+  readonly extraHandlers?: { readonly eventsPerSecond50: Figure; readonly vsNone: Figure };
   /** Connection errors, timeouts and non-2xx answers over every load in the run: must be 0. */
   readonly errors: number;
   readonly peakAppRssMb: number;
@@ -68,19 +68,27 @@ function loadErrors(runs: readonly IngestRun[]): number {
 
 export function summarize(raw: RawResults): Summary {
   const receivers = { 'node-http': receiver(raw.ingest['node-http']), express: receiver(raw.ingest.express), app: receiver(raw.ingest.app) };
-  const emptyApp = receivers.app.eventsPerSecond50.median;
-  const seededFig = raw.seeded ? figure(raw.seeded.runs.map((r) => r.at50.eventsPerSecond)) : undefined;
-  const extraFig = raw.extraHandlers ? figure(raw.extraHandlers.map((r) => r.at50.eventsPerSecond)) : undefined;
+  const growth = raw.growth?.runs ?? [];
+  const growthFigures = (pick: (run: GrowthRun) => IngestRun | undefined) => {
+    const pairs = growth.flatMap((run) => {
+      const measured = pick(run);
+      return measured ? [[measured.at50.eventsPerSecond, run.empty.at50.eventsPerSecond]] : [];
+    });
+    return pairs.length === 0 ? undefined : { eventsPerSecond50: figure(pairs.map(([value]) => value)), ratio: figure(pairs.map(([value, empty]) => value / empty)) };
+  };
+  const seededFig = growthFigures((run) => run.seeded);
+  const extraFig = growthFigures((run) => run.extraHandlers);
   const ratios = {
     vsExpress10: ratio(raw, 'express', (r) => r.at10),
     vsExpress50: ratio(raw, 'express', (r) => r.at50),
     vsNodeHttp10: ratio(raw, 'node-http', (r) => r.at10),
     vsNodeHttp50: ratio(raw, 'node-http', (r) => r.at50),
   };
-  const appRuns = [...raw.ingest.app, ...(raw.seeded?.runs ?? []), ...(raw.extraHandlers ?? [])];
+  const growthRuns = growth.flatMap((run) => [run.empty, run.extraHandlers, run.seeded].filter((r): r is IngestRun => r !== undefined));
+  const appRuns = [...raw.ingest.app, ...growthRuns];
   const peakAppRssMb = Math.max(...appRuns.map((r) => r.peakRssMb), raw.steady?.peakRssMb ?? 0);
   const errors =
-    loadErrors(Object.values(raw.ingest).flat()) + loadErrors(raw.seeded?.runs ?? []) + loadErrors(raw.extraHandlers ?? []) +
+    loadErrors(Object.values(raw.ingest).flat()) + loadErrors(growthRuns) +
     (raw.steady ? raw.steady.errors + raw.steady.non2xx : 0);
   const targets: Target[] = [
     check('ingest ÷ Express (50 conns)', ratios.vsExpress50.median, 0.5, true),
@@ -94,14 +102,14 @@ export function summarize(raw: RawResults): Summary {
     targets.push(check('backlog when the steady load stopped (≤ 250 ms of work)', raw.steady.backlogAtLoadEnd, raw.steady.rate / 4, false));
     targets.push(check('steady rate achieved ÷ asked', raw.steady.accepted / raw.steady.seconds / raw.steady.rate, 0.95, true));
   }
-  if (seededFig) targets.push(check(`ingest with ${raw.seeded?.rows.toLocaleString('en')} rows ÷ empty`, seededFig.median / emptyApp, 0.8, true));
+  if (seededFig) targets.push(check(`ingest with ${raw.growth?.rows.toLocaleString('en')} rows ÷ empty`, seededFig.ratio.median, 0.8, true));
   return {
     receivers,
     ratios,
     drain: raw.drain,
     steady: raw.steady,
-    seeded: raw.seeded && seededFig ? { rows: raw.seeded.rows, seedSeconds: raw.seeded.seedSeconds, eventsPerSecond50: seededFig, vsEmpty: seededFig.median / emptyApp } : undefined,
-    extraHandlers: extraFig ? { eventsPerSecond50: extraFig, vsNone: extraFig.median / emptyApp } : undefined,
+    seeded: raw.growth && seededFig ? { rows: raw.growth.rows, seedSeconds: raw.growth.seedSeconds, eventsPerSecond50: seededFig.eventsPerSecond50, vsEmpty: seededFig.ratio } : undefined,
+    extraHandlers: extraFig ? { eventsPerSecond50: extraFig.eventsPerSecond50, vsNone: extraFig.ratio } : undefined,
     errors,
     peakAppRssMb,
     targets,

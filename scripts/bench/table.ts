@@ -38,9 +38,11 @@ export function renderTable(summary: Summary, header: string): string {
     );
   }
   if (summary.seeded) {
-    lines.push(`with ${fmt(summary.seeded.rows)} rows (seeded in ${fmt(summary.seeded.seedSeconds, 1)} s): ${fig(summary.seeded.eventsPerSecond50)} events/s at 50 conns = ${fmt(summary.seeded.vsEmpty, 2)} × empty`);
+    lines.push(`with ${fmt(summary.seeded.rows)} rows (seeded in ${fmt(summary.seeded.seedSeconds, 1)} s): ${fig(summary.seeded.eventsPerSecond50)} events/s at 50 conns = ${fig(summary.seeded.vsEmpty, 2)} × empty (same run)`);
   }
-  if (summary.extraHandlers) lines.push(`with more handler modules (see the header): ${fig(summary.extraHandlers.eventsPerSecond50)} events/s at 50 conns = ${fmt(summary.extraHandlers.vsNone, 2)} × none`);
+  if (summary.extraHandlers) {
+    lines.push(`with the extra handler modules: ${fig(summary.extraHandlers.eventsPerSecond50)} events/s at 50 conns = ${fig(summary.extraHandlers.vsNone, 2)} × none (same run)`);
+  }
   lines.push(`errors + non-2xx: ${summary.errors}; peak app RSS ${fmt(summary.peakAppRssMb)} MB`, '', 'targets:');
   for (const t of summary.targets) lines.push(`  ${t.met ? 'met   ' : 'MISSED'} ${t.name}: ${fmt(t.actual, 2)} (${t.atLeast ? '≥' : '≤'} ${t.limit})`);
   return lines.join('\n');
