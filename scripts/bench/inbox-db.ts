@@ -89,20 +89,30 @@ function sqliteDatabase(tmpDir: string): BenchDatabase {
 }
 
 async function postgresDatabase(baseUrl: string): Promise<BenchDatabase> {
-  const schema = `bench_${randomBytes(6).toString('hex')}`;
-  const query = async <T>(text: string, values: unknown[] = []): Promise<T[]> => {
+  // A database, not a schema: Kysely's migrator looks for its lock table in every schema of the
+  // database, so a schema-per-run boot fails while another schema (a test's) holds one.
+  const name = `bench_${randomBytes(6).toString('hex')}`;
+  const admin = async (text: string) => {
     const client = new pg.Client({ connectionString: baseUrl });
     await client.connect();
     try {
-      await client.query(`SET search_path TO ${schema}`);
+      await client.query(text);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  const query = async <T>(text: string, values: unknown[] = []): Promise<T[]> => {
+    const client = new pg.Client({ connectionString: url.toString() });
+    await client.connect();
+    try {
       return (await client.query(text, values)).rows as T[];
     } finally {
       await client.end();
     }
   };
-  await query(`CREATE SCHEMA ${schema}`);
-  const url = new URL(baseUrl);
-  url.searchParams.set('options', `-c search_path=${schema}`);
   return {
     url: url.toString(),
     async finishedAt(ids) {
@@ -133,7 +143,7 @@ async function postgresDatabase(baseUrl: string): Promise<BenchDatabase> {
       await query('ANALYZE');
     },
     async drop() {
-      await query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
 }
