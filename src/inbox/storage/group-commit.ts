@@ -1,7 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DatabaseSchema } from '../../database/index.js';
 
-type Work<T> = (trx: Transaction<DatabaseSchema>) => Promise<T>;
+export type Work<T> = (trx: Transaction<DatabaseSchema>) => Promise<T>;
+
+/** Runs inbox writes in a transaction; `GroupCommit` shares one among concurrent callers. */
+export interface WriteRunner {
+  run<T>(work: Work<T>): Promise<T>;
+}
 
 interface Job {
   readonly work: Work<unknown>;
@@ -17,7 +22,7 @@ interface Job {
  * throughput (see docs/PERFORMANCE.md). One batch is in flight at a time; jobs run in queue order,
  * so a later job sees an earlier one's writes (two identical deliveries in a batch dedupe).
  */
-export class GroupCommit {
+export class GroupCommit implements WriteRunner {
   private queue: Job[] = [];
   private flushing = false;
   private scheduled = false;
@@ -60,5 +65,18 @@ export class GroupCommit {
       this.flushing = false;
       if (this.queue.length > 0) this.schedule();
     }
+  }
+}
+
+/**
+ * One transaction per call, in parallel over the pool. PostgreSQL flushes its WAL off our event
+ * loop and already groups concurrent commits itself; batching in-process serialised the pool and
+ * halved ingest there (see docs/PERFORMANCE.md).
+ */
+export class TransactionPerCall implements WriteRunner {
+  constructor(private readonly db: Kysely<DatabaseSchema>) {}
+
+  run<T>(work: Work<T>): Promise<T> {
+    return this.db.transaction().execute(work);
   }
 }

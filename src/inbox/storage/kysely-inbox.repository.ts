@@ -5,7 +5,7 @@ import { AppDatabase, type InboxEventsTable, type InboxStatus } from '../../data
 import type { HandlerOutcome } from '../../events/index.js';
 import type { BacklogStats, InboxRecord, InsertResult, NewDelivery } from './inbox-record.js';
 import { InboxRepository } from './inbox.repository.js';
-import { GroupCommit } from './group-commit.js';
+import { GroupCommit, TransactionPerCall, type WriteRunner } from './group-commit.js';
 import { insertDelivery } from './intake-insert.js';
 import { toRecord } from './inbox-rows.js';
 
@@ -21,19 +21,22 @@ const IS_OPEN = (alias: 'c' | 'e' | 'inbox_events') => sql<boolean>`${sql.ref(`$
 
 @Injectable()
 export class KyselyInboxRepository extends InboxRepository {
-  /** The dispatcher's writes share the intake's batches: fewer commits, so fewer fsyncs, per event. */
-  private readonly commits: GroupCommit;
+  /**
+   * SQLite: the dispatcher's writes share the intake's batches (group commit), so fewer fsyncs block
+   * the event loop per event. PostgreSQL: a transaction per call, concurrent over the pool.
+   */
+  private readonly commits: WriteRunner;
 
   constructor(private readonly database: AppDatabase) {
     super();
-    this.commits = new GroupCommit(database.db);
+    this.commits = database.dialect === 'sqlite' ? new GroupCommit(database.db) : new TransactionPerCall(database.db);
   }
 
   private get db() {
     return this.database.db;
   }
 
-  /** Committed together with the other deliveries that arrived in the same turn (group commit). */
+  /** On SQLite, committed together with the other deliveries that arrived in the same turn (group commit). */
   async insert(delivery: NewDelivery, dedupeWindowMs: number): Promise<InsertResult> {
     return this.commits.run((trx) => insertDelivery(trx, delivery, dedupeWindowMs));
   }
