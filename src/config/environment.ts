@@ -60,8 +60,10 @@ export class EnvironmentVariables extends FeatureEnvironmentVariables {
   @Type(() => Number) @IsInt() @Min(0)
   DISPATCH_BACKOFF_MAX_MS = 5 * 60 * 1000;
 
+  // Deliveries wait for group commits, so throughput is concurrency ÷ per-delivery latency: at 16 the
+  // dispatcher topped out below 1,000 events/s on SQLite (end-to-end p50 ~200 ms); at 64, p50 ~8 ms.
   @Type(() => Number) @IsInt() @Min(1) @Max(1000)
-  DISPATCH_CONCURRENCY = 16;
+  DISPATCH_CONCURRENCY = 64;
 
   @Type(() => Number) @IsInt() @Min(5) @Max(60_000)
   DISPATCH_POLL_INTERVAL_MS = 250;

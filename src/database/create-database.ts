@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { DatabaseTarget } from '../config/index.js';
 import type { AppDatabase } from './database.js';
 import type { DatabaseSchema } from './database.types.js';
+import { withStatementCache } from './sqlite-statement-cache.js';
 
 const PG_INT8_OID = 20;
 
@@ -22,7 +23,7 @@ function createSqlite(path: string): AppDatabase {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', description: `sqlite:${path}` };
 }
 

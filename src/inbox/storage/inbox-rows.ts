@@ -18,9 +18,6 @@ export function toRecord(row: Selectable<InboxEventsTable>): InboxRecord {
   };
 }
 
-/** Rolls the intake transaction back when a concurrent request took the same idempotency key first. */
-export class KeyTakenError extends Error {}
-
 /**
  * PostgreSQL `text` cannot hold U+0000, which any JSON string may carry (`"\u0000"`). Left in, a
  * signed event would fail its commit on every retry: a 503 the gateway repeats forever. The raw

@@ -1,0 +1,114 @@
+import type { Timing } from './inbox-db.js';
+import { runLoad } from './load.js';
+import { signedEvents } from './payloads.js';
+import { type BenchContext, startApp, waitForEmptyBacklog, withDatabase } from './scenarios.js';
+import { percentile } from './stats.js';
+
+export interface DrainResult {
+  readonly events: number;
+  readonly eventsPerSecond: number;
+}
+
+/**
+ * Dispatcher throughput alone: queue events with the dispatcher off, restart with it on, and time
+ * the backlog from the first look until it is empty.
+ */
+export async function measureDrain(ctx: BenchContext): Promise<DrainResult> {
+  const { drainEvents } = ctx.options;
+  return withDatabase(ctx, async (db) => {
+    const filler = await startApp(ctx, db, { DISPATCHER_ENABLED: 'false' });
+    try {
+      const load = await runLoad({ url: filler.url, connections: 50, bodies: signedEvents(ctx.secret, drainEvents) });
+      if (load.errors + load.non2xx > 0) throw new Error('filling the backlog failed');
+    } finally {
+      await filler.stop();
+    }
+    const queued = await db.openCount();
+    // Not waiting for HTTP: the clock starts when the dispatcher takes the first delivery.
+    const app = await startApp(ctx, db, {}, true);
+    try {
+      let open = queued;
+      while (open === queued) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        open = await db.openCount();
+      }
+      const startedAt = performance.now();
+      if (!(await waitForEmptyBacklog(db, 120_000))) throw new Error(`the backlog did not drain within 2 minutes (${await db.openCount()} of ${open} left)`);
+      const seconds = (performance.now() - startedAt) / 1000;
+      return { events: open, eventsPerSecond: open / seconds };
+    } finally {
+      await app.stop();
+    }
+  });
+}
+
+export interface SteadyResult {
+  readonly rate: number;
+  readonly seconds: number;
+  readonly accepted: number;
+  readonly errors: number;
+  readonly non2xx: number;
+  readonly ackP99Ms: number;
+  /** Deliveries received and not yet finished, at the worst moment and as the load stopped. */
+  readonly maxBacklog: number;
+  readonly backlogAtLoadEnd: number;
+  /** From the 2xx to the delivery's `finished_at` (all its handlers done and recorded). */
+  readonly endToEndMs: { readonly p50: number; readonly p99: number; readonly max: number };
+  readonly unfinished: number;
+  readonly peakRssMb: number;
+}
+
+/**
+ * A steady rate for a while: the ack time of every accepted delivery is recorded by the load
+ * driver; when each was received and finished is read from the inbox rows afterwards, which also
+ * gives the backlog at every moment (polling it from outside missed most of it).
+ */
+export async function measureSteady(ctx: BenchContext, extraEnv: Record<string, string> = {}): Promise<SteadyResult> {
+  const { steadyRate: rate, steadySeconds: seconds } = ctx.options;
+  return withDatabase(ctx, async (db) => {
+    const app = await startApp(ctx, db, extraEnv);
+    const acked = new Map<string, number>();
+    try {
+      const load = await runLoad({
+        url: app.url,
+        // The gateway sends from a handful of goroutines; 10 connections keep 1,000/s without queueing in the client.
+        connections: 10,
+        ratePerSecond: rate,
+        durationS: seconds,
+        bodies: signedEvents(ctx.secret, Math.ceil(rate * seconds * 1.1) + 100),
+        onAccepted: (id, at) => acked.set(id, at),
+      });
+      const loadEndedAt = Date.now();
+      await waitForEmptyBacklog(db, 120_000);
+      const finished = await db.finishedAt([...acked.keys()]);
+      // The dispatcher may finish before the 2xx reaches the client: that counts as 0, not negative.
+      const latencies = [...finished].map(([id, t]) => Math.max(0, t.finishedAt - (acked.get(id) ?? t.finishedAt)));
+      const backlog = openOverTime([...finished.values()], loadEndedAt);
+      return {
+        rate,
+        seconds,
+        accepted: load.ok,
+        errors: load.errors,
+        non2xx: load.non2xx,
+        ackP99Ms: load.latencyMs.p99,
+        maxBacklog: backlog.max,
+        backlogAtLoadEnd: backlog.atEnd,
+        endToEndMs: { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), max: Math.max(0, ...latencies) },
+        unfinished: acked.size - finished.size,
+        peakRssMb: app.peakRssMb(),
+      };
+    } finally {
+      await app.stop();
+    }
+  });
+}
+
+/** Sweeps receive (+1) and finish (−1) times: the most deliveries open at once, and how many at `end`. */
+function openOverTime(timings: readonly Timing[], end: number): { max: number; atEnd: number } {
+  const steps = timings.flatMap((t) => [[t.receivedAt, 1], [t.finishedAt, -1]] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let open = 0;
+  let max = 0;
+  for (const [, step] of steps) max = Math.max(max, (open += step));
+  const atEnd = timings.filter((t) => t.receivedAt <= end && t.finishedAt > end).length;
+  return { max, atEnd };
+}

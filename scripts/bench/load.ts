@@ -1,0 +1,73 @@
+import autocannon from 'autocannon';
+import type { SignedBody } from './payloads.js';
+
+export interface LoadOptions {
+  readonly url: string;
+  readonly connections: number;
+  readonly bodies: readonly SignedBody[];
+  /** A steady rate (events/s) for `durationS`; without it, as fast as the target answers, for every body once. */
+  readonly ratePerSecond?: number;
+  readonly durationS?: number;
+  /** Called with the delivery id and the wall-clock time of each 2xx (end-to-end latency). */
+  readonly onAccepted?: (deliveryId: string, atMs: number) => void;
+}
+
+export interface LoadResult {
+  readonly sent: number;
+  readonly ok: number;
+  readonly eventsPerSecond: number;
+  readonly latencyMs: { readonly p50: number; readonly p99: number; readonly max: number };
+  /** Connection errors, timeouts and non-2xx answers: must all be 0. */
+  readonly errors: number;
+  readonly non2xx: number;
+}
+
+/** Drives the target over keep-alive connections; each request carries the next distinct signed body. */
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  let next = 0;
+  const { bodies, onAccepted } = options;
+  // autocannon notices the end of an `amount` run on its one-second tick, so its own duration is
+  // whole seconds; the time of the last answer is exact.
+  const startedAt = performance.now();
+  let lastAnswerAt = startedAt;
+  // autocannon rejects keys present but undefined, so only the chosen mode's keys are set.
+  const pace = options.ratePerSecond
+    ? { overallRate: options.ratePerSecond, duration: options.durationS ?? 10 }
+    : { amount: bodies.length };
+  const result = await autocannon({
+    url: `${options.url}/webhook`,
+    connections: options.connections,
+    ...pace,
+    timeout: 10,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => {
+          // Never resend a body: a repeat would be a duplicate, not an event.
+          const signed = bodies[next++ % bodies.length];
+          if (next > bodies.length) throw new Error('ran out of pre-generated bodies');
+          return {
+            ...request,
+            headers: { 'content-type': 'application/json', 'user-agent': 'Go-http-client/1.1', 'x-hub-signature-256': signed.signature },
+            body: signed.body,
+          };
+        },
+        onResponse: (status: number, body: string) => {
+          lastAnswerAt = performance.now();
+          if (status !== 200 || !onAccepted) return;
+          const answer = JSON.parse(body) as { status?: string; id?: string };
+          if (answer.status === 'accepted' && answer.id) onAccepted(answer.id, Date.now());
+        },
+      },
+    ],
+  });
+  const sent = result['2xx'] + result.non2xx;
+  return {
+    sent,
+    ok: result['2xx'],
+    eventsPerSecond: result['2xx'] / ((lastAnswerAt - startedAt) / 1000),
+    latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}

@@ -1,0 +1,49 @@
+import type { Summary } from './summary.js';
+import type { Figure } from './stats.js';
+
+const fmt = (value: number, digits = 0) => (Number.isFinite(value) ? value.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : 'n/a');
+const fig = (f: Figure, digits = 0) => `${fmt(f.median, digits)} ±${fmt(f.noisePct)}%`;
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => row[col].length)));
+  return rows.map((row) => row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))).join('  ')).join('\n');
+}
+
+/** One table: medians over the runs, with the spread between runs as ±%. */
+export function renderTable(summary: Summary, header: string): string {
+  const { receivers: r, ratios } = summary;
+  const lines: string[] = [header, ''];
+  const row = (name: string, pick: (k: 'node-http' | 'express' | 'app') => string) => [name, pick('node-http'), pick('express'), pick('app')];
+  lines.push(
+    table([
+      ['ingest (median ±spread)', 'node:http', 'Express', 'this app'],
+      row('events/s, 10 connections', (k) => fig(r[k].eventsPerSecond10)),
+      row('events/s, 50 connections', (k) => fig(r[k].eventsPerSecond50)),
+      row('ack p50 ms, 50 conns', (k) => fig(r[k].ackP50Ms50, 1)),
+      row('ack p99 ms, 50 conns', (k) => fig(r[k].ackP99Ms50, 1)),
+      row('ack max ms, 50 conns', (k) => fig(r[k].ackMaxMs50, 1)),
+      row('ack p99 ms, 10 conns', (k) => fig(r[k].ackP99Ms10, 1)),
+      row('peak RSS MB', (k) => fig(r[k].peakRssMb)),
+    ]),
+    '',
+    `app ÷ Express:   ${fig(ratios.vsExpress10, 2)} at 10 conns, ${fig(ratios.vsExpress50, 2)} at 50 conns`,
+    `app ÷ node:http: ${fig(ratios.vsNodeHttp10, 2)} at 10 conns, ${fig(ratios.vsNodeHttp50, 2)} at 50 conns`,
+  );
+  if (summary.drain) lines.push(`dispatcher drain: ${fmt(summary.drain.eventsPerSecond)} events/s over a backlog of ${fmt(summary.drain.events)}`);
+  const s = summary.steady;
+  if (s) {
+    lines.push(
+      `steady ${fmt(s.rate)}/s for ${s.seconds} s: ${fmt(s.accepted)} accepted (${fmt(s.accepted / s.seconds)}/s achieved), end-to-end p50 ${fmt(s.endToEndMs.p50)} ms, p99 ${fmt(s.endToEndMs.p99)} ms, max ${fmt(s.endToEndMs.max)} ms;` +
+        ` backlog max ${fmt(s.maxBacklog)}, ${fmt(s.backlogAtLoadEnd)} when the load stopped; ack p99 ${fmt(s.ackP99Ms, 1)} ms; unfinished ${s.unfinished}`,
+    );
+  }
+  if (summary.seeded) {
+    lines.push(`with ${fmt(summary.seeded.rows)} rows (seeded in ${fmt(summary.seeded.seedSeconds, 1)} s): ${fig(summary.seeded.eventsPerSecond50)} events/s at 50 conns = ${fig(summary.seeded.vsEmpty, 2)} × empty (same run)`);
+  }
+  if (summary.extraHandlers) {
+    lines.push(`with the extra handler modules: ${fig(summary.extraHandlers.eventsPerSecond50)} events/s at 50 conns = ${fig(summary.extraHandlers.vsNone, 2)} × none (same run)`);
+  }
+  lines.push(`errors + non-2xx: ${summary.errors}; peak app RSS ${fmt(summary.peakAppRssMb)} MB`, '', 'targets:');
+  for (const t of summary.targets) lines.push(`  ${t.met ? 'met   ' : 'MISSED'} ${t.name}: ${fmt(t.actual, 2)} (${t.atLeast ? '≥' : '≤'} ${t.limit})`);
+  return lines.join('\n');
+}

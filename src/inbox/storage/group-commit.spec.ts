@@ -1,0 +1,70 @@
+import { Migrator } from 'kysely';
+import { createDatabase } from '../../database/create-database.js';
+import type { AppDatabase } from '../../database/index.js';
+import { migrationProvider } from '../../database/migrations/index.js';
+import { GroupCommit } from './group-commit.js';
+import type { NewDelivery } from './inbox-record.js';
+import { insertDelivery } from './intake-insert.js';
+
+const WINDOW_MS = 60_000;
+
+function delivery(deliveryId: string, idempotencyKey: string): NewDelivery {
+  return { deliveryId, idempotencyKey, gatewayEvent: 'message', rawBody: Buffer.from('{}'), status: 'pending', receivedAt: Date.now() };
+}
+
+describe('GroupCommit (real SQLite)', () => {
+  let database: AppDatabase;
+  let commits: GroupCommit;
+
+  beforeEach(async () => {
+    database = createDatabase({ kind: 'sqlite', path: ':memory:' });
+    const { error } = await new Migrator({ db: database.db, provider: migrationProvider('sqlite') }).migrateToLatest();
+    if (error) throw error;
+    commits = new GroupCommit(database.db);
+  });
+  afterEach(() => database.db.destroy());
+
+  const storedIds = async () =>
+    (await database.db.selectFrom('inbox_events').select('delivery_id').orderBy('id').execute()).map((row) => row.delivery_id);
+
+  it('commits writes queued in the same turn together, settling each caller with its own result', async () => {
+    const results = await Promise.all([
+      commits.run((trx) => insertDelivery(trx, delivery('d1', 'k1'), WINDOW_MS)),
+      commits.run((trx) => insertDelivery(trx, delivery('d2', 'k2'), WINDOW_MS)),
+    ]);
+    expect(results).toEqual([{ inserted: true }, { inserted: true }]);
+    expect(await storedIds()).toEqual(['d1', 'd2']);
+  });
+
+  it('fails every caller of a failed batch and keeps none of its writes', async () => {
+    const first = commits.run((trx) => insertDelivery(trx, delivery('d1', 'k1'), WINDOW_MS));
+    const failing = commits.run(async () => {
+      throw new Error('disk full');
+    });
+    await expect(first).rejects.toThrow('disk full');
+    await expect(failing).rejects.toThrow('disk full');
+    expect(await storedIds()).toEqual([]);
+  });
+
+  it('dedupes two identical deliveries in one batch: one accepted, one duplicate of it', async () => {
+    const results = await Promise.all([
+      commits.run((trx) => insertDelivery(trx, delivery('d1', 'same'), WINDOW_MS)),
+      commits.run((trx) => insertDelivery(trx, delivery('d2', 'same'), WINDOW_MS)),
+    ]);
+    expect(results).toEqual([{ inserted: true }, { inserted: false, existingDeliveryId: 'd1' }]);
+    expect(await storedIds()).toEqual(['d1']);
+  });
+
+  it('runs writes queued while a batch is committing in the next batch', async () => {
+    const first = commits.run((trx) => insertDelivery(trx, delivery('d1', 'k1'), WINDOW_MS));
+    // Queued from inside the first batch's transaction, so it cannot be part of it.
+    const later: Promise<unknown>[] = [];
+    const opener = commits.run(async () => {
+      later.push(commits.run((trx) => insertDelivery(trx, delivery('d3', 'k3'), WINDOW_MS)));
+    });
+    await Promise.all([first, opener]);
+    expect(await storedIds()).toEqual(['d1']);
+    await Promise.all(later);
+    expect(await storedIds()).toEqual(['d1', 'd3']);
+  });
+});

@@ -1,0 +1,46 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const ROOT = process.cwd();
+
+interface SmokeResult {
+  readonly mode: string;
+  readonly summary: {
+    readonly errors: number;
+    readonly receivers: Record<'node-http' | 'express' | 'app', { readonly eventsPerSecond50: { readonly median: number } }>;
+    readonly steady: { readonly accepted: number; readonly unfinished: number; readonly endToEndMs: { readonly p99: number } };
+  };
+}
+
+/**
+ * The benchmark is a script, not a test; this smoke keeps it from rotting. It builds and runs
+ * `npm run bench -- --smoke` (a few hundred events against each receiver, SQLite) and checks that
+ * every delivery was answered 2xx and the result is complete.
+ */
+describe('npm run bench -- --smoke', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'bench-smoke-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('drives all three receivers with zero errors and writes a parsable result', async () => {
+    const out = join(dir, 'result.json');
+    const { stdout } = await run('npm', ['run', '--silent', 'bench', '--', '--smoke', '--out', out], { cwd: ROOT, timeout: 110_000 });
+
+    const result = JSON.parse(readFileSync(out, 'utf8')) as SmokeResult;
+    expect(result.mode).toBe('smoke');
+    expect(result.summary.errors).toBe(0);
+    for (const kind of ['node-http', 'express', 'app'] as const) {
+      expect(result.summary.receivers[kind].eventsPerSecond50.median).toBeGreaterThan(0);
+    }
+    expect(result.summary.steady.accepted).toBeGreaterThan(0);
+    expect(result.summary.steady.unfinished).toBe(0);
+    expect(Number.isFinite(result.summary.steady.endToEndMs.p99)).toBe(true);
+    expect(stdout).toContain('app ÷ Express');
+  }, 120_000);
+});
