@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { AppDatabase } from '../src/database/index.js';
+import { type AppDatabase, createDatabaseWriter } from '../src/database/index.js';
 import type { WhatsAppDomainEvent } from '../src/events/index.js';
 import { MessageLogHandler } from '../src/features/message-log/message-log.handler.js';
 import { MessageLogRepository } from '../src/features/message-log/message-log.repository.js';
@@ -19,7 +19,7 @@ describe.each(DATABASE_KINDS)('message log order independence on %s', (kind) => 
   beforeAll(async () => {
     testDatabase = await createTestDatabase(kind);
     database = await openMigratedDatabase(testDatabase.url);
-    handler = new MessageLogHandler(new MessageLogRepository(database));
+    handler = new MessageLogHandler(new MessageLogRepository(createDatabaseWriter(database)));
   });
 
   afterAll(async () => {

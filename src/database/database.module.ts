@@ -4,6 +4,7 @@ import { inboxConfig } from '../config/index.js';
 import { createDatabase } from './create-database.js';
 import { AppDatabase } from './database.js';
 import { DatabaseLifecycle } from './database.lifecycle.js';
+import { createDatabaseWriter, DatabaseWriter } from './group-commit.js';
 
 @Global()
 @Module({
@@ -13,8 +14,13 @@ import { DatabaseLifecycle } from './database.lifecycle.js';
       inject: [inboxConfig.KEY],
       useFactory: (config: ConfigType<typeof inboxConfig>) => createDatabase(config.database),
     },
+    {
+      provide: DatabaseWriter,
+      inject: [AppDatabase],
+      useFactory: createDatabaseWriter,
+    },
     DatabaseLifecycle,
   ],
-  exports: [AppDatabase],
+  exports: [AppDatabase, DatabaseWriter],
 })
 export class DatabaseModule {}

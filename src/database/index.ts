@@ -2,3 +2,4 @@ export * from './database.js';
 export * from './database.types.js';
 export * from './database.module.js';
 export * from './migrate.js';
+export * from './group-commit.js';

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import type { Updateable } from 'kysely';
-import { AppDatabase, type InboxEventsTable, type InboxStatus } from '../../database/index.js';
+import { AppDatabase, DatabaseWriter, type InboxEventsTable, type InboxStatus } from '../../database/index.js';
 import type { HandlerOutcome } from '../../events/index.js';
 import type { BacklogStats, InboxRecord, InsertResult, NewDelivery } from './inbox-record.js';
 import { InboxRepository } from './inbox.repository.js';
-import { GroupCommit, TransactionPerCall, type WriteRunner } from './group-commit.js';
 import { insertDelivery } from './intake-insert.js';
 import { storableText, toRecord } from './inbox-rows.js';
 
@@ -25,11 +24,11 @@ export class KyselyInboxRepository extends InboxRepository {
    * SQLite: the dispatcher's writes share the intake's batches (group commit), so fewer fsyncs block
    * the event loop per event. PostgreSQL: a transaction per call, concurrent over the pool.
    */
-  private readonly commits: WriteRunner;
-
-  constructor(private readonly database: AppDatabase) {
+  constructor(
+    private readonly database: AppDatabase,
+    private readonly commits: DatabaseWriter,
+  ) {
     super();
-    this.commits = database.dialect === 'sqlite' ? new GroupCommit(database.db) : new TransactionPerCall(database.db);
   }
 
   private get db() {

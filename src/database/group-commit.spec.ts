@@ -1,12 +1,14 @@
-import { Migrator } from 'kysely';
-import { createDatabase } from '../../database/create-database.js';
-import type { AppDatabase } from '../../database/index.js';
-import { migrationProvider } from '../../database/migrations/index.js';
+import { sql } from 'kysely';
+import type { NewDelivery } from '../inbox/storage/inbox-record.js';
+import { insertDelivery } from '../inbox/storage/intake-insert.js';
+import { createDatabase } from './create-database.js';
+import type { AppDatabase } from './database.js';
 import { GroupCommit } from './group-commit.js';
-import type { NewDelivery } from './inbox-record.js';
-import { insertDelivery } from './intake-insert.js';
+import { migrateToLatest } from './migrate.js';
 
 const WINDOW_MS = 60_000;
+
+const sqlExec = (database: AppDatabase, statement: string) => sql.raw(statement).execute(database.db);
 
 function delivery(deliveryId: string, idempotencyKey: string): NewDelivery {
   return { deliveryId, idempotencyKey, gatewayEvent: 'message', rawBody: Buffer.from('{}'), status: 'pending', receivedAt: Date.now() };
@@ -18,7 +20,7 @@ describe('GroupCommit (real SQLite)', () => {
 
   beforeEach(async () => {
     database = createDatabase({ kind: 'sqlite', path: ':memory:' });
-    const { error } = await new Migrator({ db: database.db, provider: migrationProvider('sqlite') }).migrateToLatest();
+    const { error } = await migrateToLatest(database);
     if (error) throw error;
     commits = new GroupCommit(database.db);
   });
@@ -36,13 +38,26 @@ describe('GroupCommit (real SQLite)', () => {
     expect(await storedIds()).toEqual(['d1', 'd2']);
   });
 
-  it('fails every caller of a failed batch and keeps none of its writes', async () => {
+  it('rolls back only the job that failed: the others in its batch commit', async () => {
     const first = commits.run((trx) => insertDelivery(trx, delivery('d1', 'k1'), WINDOW_MS));
-    const failing = commits.run(async () => {
-      throw new Error('disk full');
+    const failing = commits.run(async (trx) => {
+      await insertDelivery(trx, delivery('d2', 'k2'), WINDOW_MS);
+      throw new Error('handler write refused');
     });
-    await expect(first).rejects.toThrow('disk full');
-    await expect(failing).rejects.toThrow('disk full');
+    const third = commits.run((trx) => insertDelivery(trx, delivery('d3', 'k3'), WINDOW_MS));
+    await expect(failing).rejects.toThrow('handler write refused');
+    expect(await Promise.all([first, third])).toEqual([{ inserted: true }, { inserted: true }]);
+    expect(await storedIds()).toEqual(['d1', 'd3']);
+  });
+
+  it('fails every caller when the batch cannot commit, and keeps none of its writes', async () => {
+    await sqlExec(database, 'create table commit_guard (id integer primary key)');
+    // A deferred foreign key fails at COMMIT, after every job succeeded.
+    await sqlExec(database, 'create table deferred_child (parent integer references commit_guard(id) deferrable initially deferred)');
+    const first = commits.run((trx) => insertDelivery(trx, delivery('d1', 'k1'), WINDOW_MS));
+    const breaking = commits.run((trx) => trx.insertInto('deferred_child' as never).values({ parent: 42 } as never).execute());
+    await expect(first).rejects.toThrow(/FOREIGN KEY/);
+    await expect(breaking).rejects.toThrow(/FOREIGN KEY/);
     expect(await storedIds()).toEqual([]);
   });
 

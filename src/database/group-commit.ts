@@ -1,12 +1,18 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DatabaseSchema } from '../../database/index.js';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { DatabaseSchema } from './database.types.js';
 
 export type Work<T> = (trx: Transaction<DatabaseSchema>) => Promise<T>;
 
-/** Runs inbox writes in a transaction; `GroupCommit` shares one among concurrent callers. */
-export interface WriteRunner {
-  run<T>(work: Work<T>): Promise<T>;
+/**
+ * Runs a piece of write work in a transaction, as a DI token: `GroupCommit` on SQLite (one
+ * transaction shared by concurrent callers), `TransactionPerCall` on PostgreSQL. The inbox and
+ * handler modules that write on every event (the message log) share it, so they share fsyncs.
+ */
+export abstract class DatabaseWriter {
+  abstract run<T>(work: Work<T>): Promise<T>;
 }
+
+type Settled = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
 
 interface Job {
   readonly work: Work<unknown>;
@@ -21,8 +27,11 @@ interface Job {
  * blocks the event loop, so one commit per batch instead of one per request is the main lever on
  * throughput (see docs/PERFORMANCE.md). One batch is in flight at a time; jobs run in queue order,
  * so a later job sees an earlier one's writes (two identical deliveries in a batch dedupe).
+ * Each job runs inside its own savepoint: a job that fails is rolled back alone and only its
+ * caller gets the error (a handler's bad write never costs a webhook its 2xx); a failed commit
+ * fails every caller of the batch.
  */
-export class GroupCommit implements WriteRunner {
+export class GroupCommit implements DatabaseWriter {
   private queue: Job[] = [];
   private flushing = false;
   private scheduled = false;
@@ -54,11 +63,15 @@ export class GroupCommit implements WriteRunner {
     const batch = this.queue.splice(0, this.maxBatch);
     try {
       const results = await this.db.transaction().execute(async (trx) => {
-        const done: unknown[] = [];
-        for (const job of batch) done.push(await job.work(trx));
-        return done;
+        const settled: Settled[] = [];
+        for (const job of batch) settled.push(await runIsolated(trx, job.work));
+        return settled;
       });
-      batch.forEach((job, i) => job.resolve(results[i]));
+      batch.forEach((job, i) => {
+        const result = results[i]!;
+        if (result.ok) job.resolve(result.value);
+        else job.reject(result.error);
+      });
     } catch (error) {
       for (const job of batch) job.reject(error);
     } finally {
@@ -73,10 +86,28 @@ export class GroupCommit implements WriteRunner {
  * loop and already groups concurrent commits itself; batching in-process serialised the pool and
  * halved ingest there (see docs/PERFORMANCE.md).
  */
-export class TransactionPerCall implements WriteRunner {
+export class TransactionPerCall implements DatabaseWriter {
   constructor(private readonly db: Kysely<DatabaseSchema>) {}
 
   run<T>(work: Work<T>): Promise<T> {
     return this.db.transaction().execute(work);
+  }
+}
+
+/** The writer the app uses for a database: group commit on SQLite, a transaction per call on PostgreSQL. */
+export function createDatabaseWriter(database: { readonly db: Kysely<DatabaseSchema>; readonly dialect: 'sqlite' | 'postgres' }): DatabaseWriter {
+  return database.dialect === 'sqlite' ? new GroupCommit(database.db) : new TransactionPerCall(database.db);
+}
+
+async function runIsolated(trx: Transaction<DatabaseSchema>, work: Work<unknown>): Promise<Settled> {
+  await sql`savepoint group_commit_job`.execute(trx);
+  try {
+    const value = await work(trx);
+    await sql`release group_commit_job`.execute(trx);
+    return { ok: true, value };
+  } catch (error) {
+    await sql`rollback to group_commit_job`.execute(trx);
+    await sql`release group_commit_job`.execute(trx);
+    return { ok: false, error };
   }
 }
