@@ -16,6 +16,7 @@ import {
   type Stage,
 } from './support/deploy/dockerfile.js';
 import { REPO_ROOT } from './support/deploy/kustomize.js';
+import { PRODUCTION_NODE_OPTIONS } from '../scripts/bench/targets.js';
 
 const dockerfile: Dockerfile = parseDockerfile(readFileSync(join(REPO_ROOT, 'Dockerfile'), 'utf8'));
 const finalStage: Stage = dockerfile.stages.at(-1)!;
@@ -82,6 +83,14 @@ describe('Dockerfile', () => {
 
   it('sets NODE_ENV=production in the final stage', () => {
     expect(stageEnv(finalStage).get('NODE_ENV')).toBe('production');
+  });
+
+  it('caps the V8 heap (as the bench runs the app) well below the deployment memory limit', () => {
+    const options = stageEnv(finalStage).get('NODE_OPTIONS');
+    expect(options).toBe(PRODUCTION_NODE_OPTIONS);
+    const heapMb = Number(/--max-old-space-size=(\d+)/.exec(options ?? '')?.[1]);
+    expect(heapMb).toBeGreaterThanOrEqual(128);
+    expect(heapMb).toBeLessThanOrEqual(384);
   });
 
   it('keeps DATABASE_URL (if set) on the /data volume', () => {

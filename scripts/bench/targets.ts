@@ -33,6 +33,9 @@ const ENTRY: Record<TargetKind, string> = {
   app: '.bench-build/scripts/bench/app/bench-main.js',
 };
 
+/** The runtime stage's `ENV NODE_OPTIONS` in the Dockerfile (test/dockerfile.e2e-spec.ts keeps them equal). */
+export const PRODUCTION_NODE_OPTIONS = '--max-old-space-size=256';
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -52,6 +55,8 @@ export async function startTarget(kind: TargetKind, options: TargetOptions): Pro
     SECRET: options.secret,
     NODE_ENV: 'production',
     WHATSAPP_WEBHOOK_SECRET: options.secret,
+    // The app runs as the Dockerfile runs it, heap cap included.
+    ...(kind === 'app' ? { NODE_OPTIONS: PRODUCTION_NODE_OPTIONS } : {}),
     ...options.env,
   };
   const args = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : [];
