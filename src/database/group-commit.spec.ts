@@ -52,10 +52,13 @@ describe('GroupCommit (real SQLite)', () => {
 
   it('fails every caller when the batch cannot commit, and keeps none of its writes', async () => {
     await sqlExec(database, 'create table commit_guard (id integer primary key)');
-    // A deferred foreign key fails at COMMIT, after every job succeeded.
-    await sqlExec(database, 'create table deferred_child (parent integer references commit_guard(id) deferrable initially deferred)');
+    // With foreign keys deferred for this transaction, the violation surfaces at COMMIT, after every job succeeded.
+    await sqlExec(database, 'create table deferred_child (parent integer references commit_guard(id))');
     const first = commits.run((trx) => insertDelivery(trx, delivery('d1', 'k1'), WINDOW_MS));
-    const breaking = commits.run((trx) => trx.insertInto('deferred_child' as never).values({ parent: 42 } as never).execute());
+    const breaking = commits.run(async (trx) => {
+      await sql`pragma defer_foreign_keys = on`.execute(trx);
+      await trx.insertInto('deferred_child' as never).values({ parent: 42 } as never).execute();
+    });
     await expect(first).rejects.toThrow(/FOREIGN KEY/);
     await expect(breaking).rejects.toThrow(/FOREIGN KEY/);
     expect(await storedIds()).toEqual([]);
