@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { NewDelivery } from '../inbox/storage/inbox-record.js';
 import { insertDelivery } from '../inbox/storage/intake-insert.js';
 import { createDatabase } from './create-database.js';
@@ -7,8 +6,6 @@ import { GroupCommit } from './group-commit.js';
 import { migrateToLatest } from './migrate.js';
 
 const WINDOW_MS = 60_000;
-
-const sqlExec = (database: AppDatabase, statement: string) => sql.raw(statement).execute(database.db);
 
 function delivery(deliveryId: string, idempotencyKey: string): NewDelivery {
   return { deliveryId, idempotencyKey, gatewayEvent: 'message', rawBody: Buffer.from('{}'), status: 'pending', receivedAt: Date.now() };
@@ -48,22 +45,6 @@ describe('GroupCommit (real SQLite)', () => {
     await expect(failing).rejects.toThrow('handler write refused');
     expect(await Promise.all([first, third])).toEqual([{ inserted: true }, { inserted: true }]);
     expect(await storedIds()).toEqual(['d1', 'd3']);
-  });
-
-  it('when a commit fails, rejects the callers it covered and resolves only callers whose writes are stored', async () => {
-    await sqlExec(database, 'create table commit_guard (id integer primary key)');
-    // With foreign keys deferred, the violation surfaces when the transaction commits, after the job succeeded.
-    await sqlExec(database, 'create table deferred_child (parent integer references commit_guard(id))');
-    const first = commits.run((trx) => insertDelivery(trx, delivery('d1', 'k1'), WINDOW_MS));
-    const breaking = commits.run(async (trx) => {
-      await sql`pragma defer_foreign_keys = on`.execute(trx);
-      await trx.insertInto('deferred_child' as never).values({ parent: 42 } as never).execute();
-    });
-    await expect(breaking).rejects.toThrow(/FOREIGN KEY/);
-    const firstOutcome = await first.then(() => 'resolved', () => 'rejected');
-    // Whatever batches the two landed in: an answered caller's write is stored, a refused one's is not.
-    expect(await storedIds()).toEqual(firstOutcome === 'resolved' ? ['d1'] : []);
-    expect((await sqlExec(database, 'select count(*) as n from deferred_child')).rows).toEqual([{ n: 0 }]);
   });
 
   it('dedupes two identical deliveries in one batch: one accepted, one duplicate of it', async () => {
