@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { NewDelivery } from '../inbox/storage/inbox-record.js';
 import { insertDelivery } from '../inbox/storage/intake-insert.js';
 import { createDatabase } from './create-database.js';
@@ -6,6 +7,8 @@ import { GroupCommit } from './group-commit.js';
 import { migrateToLatest } from './migrate.js';
 
 const WINDOW_MS = 60_000;
+
+const sqlExec = (database: AppDatabase, statement: string) => sql.raw(statement).execute(database.db);
 
 function delivery(deliveryId: string, idempotencyKey: string): NewDelivery {
   return { deliveryId, idempotencyKey, gatewayEvent: 'message', rawBody: Buffer.from('{}'), status: 'pending', receivedAt: Date.now() };
@@ -45,6 +48,23 @@ describe('GroupCommit (real SQLite)', () => {
     await expect(failing).rejects.toThrow('handler write refused');
     expect(await Promise.all([first, third])).toEqual([{ inserted: true }, { inserted: true }]);
     expect(await storedIds()).toEqual(['d1', 'd3']);
+  });
+
+  it('fails every caller when the batch cannot commit, and keeps none of its writes', async () => {
+    await sqlExec(database, 'create table commit_guard (id integer primary key)');
+    // With foreign keys deferred, the violation surfaces when the batch commits, after every job succeeded.
+    await sqlExec(database, 'create table deferred_child (parent integer references commit_guard(id))');
+    const first = commits.run((trx) => insertDelivery(trx, delivery('d1', 'k1'), WINDOW_MS));
+    const breaking = commits.run(async (trx) => {
+      await sql`pragma defer_foreign_keys = on`.execute(trx);
+      await trx.insertInto('deferred_child' as never).values({ parent: 42 } as never).execute();
+    });
+    // Matched by message: SqliteError comes from the native module, loaded in another test file's realm
+    // in a full run, where \`toThrow\` does not recognise it as an Error.
+    const commitFailure = { message: expect.stringMatching(/FOREIGN KEY/) };
+    await expect(first).rejects.toMatchObject(commitFailure);
+    await expect(breaking).rejects.toMatchObject(commitFailure);
+    expect(await storedIds()).toEqual([]);
   });
 
   it('dedupes two identical deliveries in one batch: one accepted, one duplicate of it', async () => {
