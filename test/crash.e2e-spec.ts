@@ -7,7 +7,7 @@ import { compiledTestFile } from './support/compiled-app.js';
 import { textMessage } from './support/events.js';
 import { freePort } from './support/free-port.js';
 import { gatewayJson } from './support/gateway-json.js';
-import { eventually, TEST_SECRET } from './support/test-app.js';
+import { eventually, TEST_SECRET, waitUntilReady } from './support/test-app.js';
 
 /**
  * A child process running the real app receives a stream of signed events and is killed with
@@ -33,7 +33,7 @@ describe('SIGKILL mid-stream', () => {
 
   async function startChild(): Promise<void> {
     child = spawn(process.execPath, [appFile], { env: env(), stdio: ['ignore', 'ignore', 'inherit'] });
-    await eventually(async () => (await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => undefined))?.status === 200, 20_000, 'the app to be ready');
+    await waitUntilReady(`http://127.0.0.1:${port}`, 20_000);
   }
 
   async function post(n: number): Promise<string | undefined> {

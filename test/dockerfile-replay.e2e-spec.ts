@@ -9,7 +9,7 @@ import { REPO_ROOT } from './support/deploy/kustomize.js';
 import { textMessage } from './support/events.js';
 import { freePort } from './support/free-port.js';
 import { gatewayJson } from './support/gateway-json.js';
-import { eventually } from './support/test-app.js';
+import { waitUntilReady } from './support/test-app.js';
 
 const SECRET = 'replay-test-secret-0123456789';
 
@@ -67,7 +67,7 @@ describe('Dockerfile replay', () => {
     });
     expect(env.NODE_ENV).toBe('production');
     const base = `http://127.0.0.1:${port}`;
-    await eventually(async () => (await fetch(`${base}/health/ready`).catch(() => undefined))?.status === 200, 30_000, 'the production start to be ready');
+    await waitUntilReady(base, 30_000);
 
     const raw = gatewayJson(textMessage(1));
     const response = await fetch(`${base}/webhook`, {

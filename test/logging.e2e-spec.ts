@@ -7,7 +7,7 @@ import { compiledTestFile } from './support/compiled-app.js';
 import { loadFixture } from './support/fixtures.js';
 import { freePort } from './support/free-port.js';
 import { gatewayJson } from './support/gateway-json.js';
-import { eventually } from './support/test-app.js';
+import { eventually, waitUntilReady } from './support/test-app.js';
 
 const SECRET = 'log-test-webhook-secret-5f1e2d3c';
 const ADMIN_TOKEN = 'log-test-admin-token-9a8b7c6d5e4f3a2b1c0d';
@@ -42,7 +42,7 @@ describe('structured logs', () => {
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     const base = `http://127.0.0.1:${port}`;
     try {
-      await eventually(async () => (await fetch(`${base}/health/ready`).catch(() => undefined))?.status === 200, 30_000, 'the app to be ready');
+      await waitUntilReady(base, 30_000);
       await exercise(base);
     } finally {
       const exit = new Promise((resolve) => child.once('exit', resolve));

@@ -24,6 +24,19 @@ describe('outages under load', () => {
     await database?.drop();
   });
 
+  /** A fresh PostgreSQL schema reached through a TCP proxy the test can cut; returns the proxy's port. */
+  async function postgresBehindProxy(): Promise<number> {
+    database = await createTestDatabase('postgres');
+    proxy = new TcpProxy('127.0.0.1', Number(new URL(TEST_POSTGRES_URL).port || 5432));
+    return proxy.start();
+  }
+
+  const proxiedUrl = (port: number) => {
+    const url = new URL(database.url);
+    url.port = String(port);
+    return url.toString();
+  };
+
   /** Sends events 0..total-1 with `concurrency` senders, each retrying an event until it is acknowledged. */
   async function stream(total: number, concurrency: number, during: (sent: number) => Promise<void>) {
     const answers: number[] = [];
@@ -53,14 +66,10 @@ describe('outages under load', () => {
   }
 
   it('answers only 503 while PostgreSQL is down mid-stream, never acknowledges an unstored event, and processes each once after', async () => {
-    database = await createTestDatabase('postgres');
-    proxy = new TcpProxy('127.0.0.1', Number(new URL(TEST_POSTGRES_URL).port || 5432));
-    const port = await proxy.start();
-    const url = new URL(database.url);
-    url.port = String(port);
+    const port = await postgresBehindProxy();
     // The default 120 s lease: a delivery whose result could not be written during the outage must
     // not wait for it, the dispatcher hands it back as soon as the database answers.
-    app = await startApp({ DATABASE_URL: url.toString(), HANDLER_TIMEOUT_MS: '1000' });
+    app = await startApp({ DATABASE_URL: proxiedUrl(port), HANDLER_TIMEOUT_MS: '1000' });
 
     const { answers, acknowledged } = await stream(200, 8, async () => {
       await proxy.cut();
@@ -85,12 +94,8 @@ describe('outages under load', () => {
   }, 90_000);
 
   it('runs a delivery again as soon as PostgreSQL answers when its result could not be written, not after the lease', async () => {
-    database = await createTestDatabase('postgres');
-    proxy = new TcpProxy('127.0.0.1', Number(new URL(TEST_POSTGRES_URL).port || 5432));
-    const port = await proxy.start();
-    const url = new URL(database.url);
-    url.port = String(port);
-    app = await startApp({ DATABASE_URL: url.toString(), INBOX_LEASE_MS: '120000' });
+    const port = await postgresBehindProxy();
+    app = await startApp({ DATABASE_URL: proxiedUrl(port), INBOX_LEASE_MS: '120000' });
     const recorder = app.get(RecordingHandler);
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));

@@ -9,7 +9,7 @@ import { compiledTestFile } from './support/compiled-app.js';
 import { textMessage } from './support/events.js';
 import { freePort } from './support/free-port.js';
 import { gatewayJson } from './support/gateway-json.js';
-import { eventually, TEST_SECRET } from './support/test-app.js';
+import { eventually, TEST_SECRET, waitUntilReady } from './support/test-app.js';
 
 const DRAIN_DELAY_MS = 1500;
 const SHUTDOWN_TIMEOUT_MS = 4000;
@@ -46,7 +46,7 @@ describe('SIGTERM graceful shutdown', () => {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     child = started;
-    await eventually(async () => (await fetch(`${base()}/health/ready`).catch(() => undefined))?.status === 200, 30_000, 'the app to be ready');
+    await waitUntilReady(base(), 30_000);
     return started;
   }
 

@@ -60,3 +60,8 @@ export async function eventually(check: () => boolean | Promise<boolean>, timeou
   }
   throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
 }
+
+/** Waits until an app started as a child process answers `GET /health/ready` with 200. */
+export function waitUntilReady(baseUrl: string, timeoutMs = 30_000): Promise<void> {
+  return eventually(async () => (await fetch(`${baseUrl}/health/ready`).catch(() => undefined))?.status === 200, timeoutMs, `${baseUrl} to be ready`);
+}
