@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { closeDatabase } from '../src/database/create-database.js';
 import { type AppDatabase, createDatabaseWriter } from '../src/database/index.js';
 import type { WhatsAppDomainEvent } from '../src/events/index.js';
 import { MessageLogHandler } from '../src/features/message-log/message-log.handler.js';
@@ -24,7 +25,7 @@ describe.each(DATABASE_KINDS)('message log order independence on %s', (kind) => 
 
   afterAll(async () => {
     // Undefined when beforeAll failed: let its error be the one reported.
-    await (database as AppDatabase | undefined)?.db.destroy();
+    if (database as AppDatabase | undefined) await closeDatabase(database);
     await testDatabase.drop();
   });
 

@@ -128,6 +128,21 @@ describe('POST /webhook (SQLite)', () => {
       expect(response.body.code).toBe('METHOD_NOT_ALLOWED');
     });
 
+    it('answers on the paths Express routed here (any case, trailing slash, query), and leaves the rest to the router', async () => {
+      const body = gatewayJson(loadFixture('01-'));
+      const response = await request(server())
+        .post('/Webhook/?source=gateway')
+        .set('Content-Type', 'application/json')
+        .set('X-Hub-Signature-256', signBody(body, TEST_SECRET))
+        .send(body)
+        .expect(200);
+      expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+      expect(response.body).toEqual({ status: 'accepted', id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+      await request(server()).head('/webhook/').expect(405);
+      await request(server()).post('/webhook/extra').expect(404);
+    });
+
     it('404 NOT_FOUND for an unknown path, without echoing it', async () => {
       const response = await request(server()).post('/webhooks-typo?token=abc').expect(404);
       expect(response.body).toEqual({ code: 'NOT_FOUND', message: 'No such route.' });

@@ -43,7 +43,7 @@ async function main(options: BenchOptions): Promise<void> {
     }
   };
   const failures: string[] = [];
-  raw.steady = await phase(`steady ${options.steadyRate}/s for ${options.steadySeconds} s`, () => measureSteady(ctx));
+  if (options.steadySeconds > 0) raw.steady = await phase(`steady ${options.steadyRate}/s for ${options.steadySeconds} s`, () => measureSteady(ctx));
   if (options.drainEvents > 0) raw.drain = await phase(`dispatcher drain of ${options.drainEvents} events`, () => measureDrain(ctx));
   if (options.extraHandlers > 0 || options.seededRows > 0) {
     raw.growth = await phase(`growth: ${options.extraHandlers} extra handler modules, ${options.seededRows} rows in the inbox`, () => measureGrowth(ctx));

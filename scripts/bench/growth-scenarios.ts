@@ -41,7 +41,7 @@ export async function measureGrowth(ctx: BenchContext): Promise<GrowthResult> {
       if (rows > 0) {
         const app = await startApp(ctx, db);
         try {
-          seeded = await measureIngest(ctx, app);
+          seeded = await measureIngest(ctx, app, db);
         } finally {
           await app.stop();
         }

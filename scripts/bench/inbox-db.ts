@@ -21,6 +21,8 @@ export interface BenchDatabase {
   finishedAt(deliveryIds: readonly string[]): Promise<Map<string, Timing>>;
   /** Deliveries not yet processed (pending or processing). */
   openCount(): Promise<number>;
+  /** Deliveries received by `epochMs` and not finished by then (the backlog at that instant, read afterwards). */
+  openAt(epochMs: number): Promise<number>;
   /** Inserts `rows` processed deliveries with live dedupe keys, as months of traffic leave them. */
   seed(rows: number): Promise<void>;
   drop(): Promise<void>;
@@ -58,6 +60,14 @@ function sqliteDatabase(tmpDir: string): BenchDatabase {
       const db = open();
       try {
         return (db.prepare("SELECT count(*) AS n FROM inbox_events WHERE status IN ('pending','processing')").get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    },
+    async openAt(epochMs) {
+      const db = open();
+      try {
+        return (db.prepare('SELECT count(*) AS n FROM inbox_events WHERE received_at <= ? AND (finished_at IS NULL OR finished_at > ?)').get(epochMs, epochMs) as { n: number }).n;
       } finally {
         db.close();
       }
@@ -124,6 +134,10 @@ async function postgresDatabase(baseUrl: string): Promise<BenchDatabase> {
     },
     async openCount() {
       const [row] = await query<{ n: string }>("SELECT count(*) AS n FROM inbox_events WHERE status IN ('pending','processing')");
+      return Number(row.n);
+    },
+    async openAt(epochMs) {
+      const [row] = await query<{ n: string }>('SELECT count(*) AS n FROM inbox_events WHERE received_at <= $1 AND (finished_at IS NULL OR finished_at > $1)', [epochMs]);
       return Number(row.n);
     },
     async seed(rows) {

@@ -20,6 +20,8 @@ export interface LoadResult {
   /** Connection errors, timeouts and non-2xx answers: must all be 0. */
   readonly errors: number;
   readonly non2xx: number;
+  /** Wall-clock time (epoch ms) of the last answer. */
+  readonly lastAnswerEpochMs: number;
 }
 
 /** Drives the target over keep-alive connections; each request carries the next distinct signed body. */
@@ -30,6 +32,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   // whole seconds; the time of the last answer is exact.
   const startedAt = performance.now();
   let lastAnswerAt = startedAt;
+  let lastAnswerEpochMs = Date.now();
   // autocannon rejects keys present but undefined, so only the chosen mode's keys are set.
   const pace = options.ratePerSecond
     ? { overallRate: options.ratePerSecond, duration: options.durationS ?? 10 }
@@ -54,6 +57,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         },
         onResponse: (status: number, body: string) => {
           lastAnswerAt = performance.now();
+          lastAnswerEpochMs = Date.now();
           if (status !== 200 || !onAccepted) return;
           const answer = JSON.parse(body) as { status?: string; id?: string };
           if (answer.status === 'accepted' && answer.id) onAccepted(answer.id, Date.now());
@@ -69,5 +73,6 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    lastAnswerEpochMs,
   };
 }

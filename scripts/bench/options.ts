@@ -1,6 +1,6 @@
 import type { DbKind } from './inbox-db.js';
 
-export type Mode = 'smoke' | 'quick' | 'full';
+export type Mode = 'smoke' | 'quick' | 'full' | 'ingest';
 
 export interface BenchOptions {
   readonly mode: Mode;
@@ -22,12 +22,15 @@ export interface BenchOptions {
 const MODES: Record<Mode, Omit<BenchOptions, 'mode' | 'db' | 'cpuProf' | 'out' | 'postgresUrl'>> = {
   smoke: { runs: 1, ingestEvents: 300, steadyRate: 100, steadySeconds: 2, drainEvents: 0, seededRows: 0, extraHandlers: 0 },
   quick: { runs: 3, ingestEvents: 8000, steadyRate: 1000, steadySeconds: 15, drainEvents: 5000, seededRows: 0, extraHandlers: 20 },
+  // The ingest figures alone (all three receivers): the quick loop while working on the ack path.
+  ingest: { runs: 3, ingestEvents: 8000, steadyRate: 1000, steadySeconds: 0, drainEvents: 0, seededRows: 0, extraHandlers: 0 },
   full: { runs: 3, ingestEvents: 15_000, steadyRate: 1000, steadySeconds: 60, drainEvents: 10_000, seededRows: 1_000_000, extraHandlers: 20 },
 };
 
-export const USAGE = `npm run bench -- [--quick | --full | --smoke] [--db sqlite|postgres] [--runs N] [--cpu-prof] [--out result.json]
+export const USAGE = `npm run bench -- [--quick | --full | --smoke | --ingest] [--db sqlite|postgres] [--runs N] [--cpu-prof] [--out result.json]
   --full (default)  3 runs, 15,000 events per ingest figure, 60 s at 1,000 events/s, 1,000,000 seeded rows, 20 handler modules
   --quick           3 runs, 8,000 events, 15 s steady, no seeded rows
+  --ingest          3 runs, the 8,000-event ingest figures only (for work on the ack path)
   --smoke           1 run, 300 events, 2 s steady at 100/s: checks the bench works (CI)
   --cpu-prof        writes V8 CPU profiles of the app into .bench/profiles/
   PostgreSQL: BENCH_POSTGRES_URL (default TEST_POSTGRES_URL, else postgres://postgres@127.0.0.1:5432/test)`;
@@ -40,7 +43,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   let out: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--smoke' || arg === '--quick' || arg === '--full') mode = arg.slice(2) as Mode;
+    if (arg === '--smoke' || arg === '--quick' || arg === '--full' || arg === '--ingest') mode = arg.slice(2) as Mode;
     else if (arg === '--db') db = parseDb(argv[++i]);
     else if (arg === '--runs') runs = Number(argv[++i]);
     else if (arg === '--cpu-prof') cpuProf = true;

@@ -18,7 +18,11 @@ export interface IngestRun {
   readonly at10: LoadResult;
   readonly at50: LoadResult;
   readonly peakRssMb: number;
+  /** App only: deliveries acknowledged but not yet processed when the 50-connection load stopped, and how long until none was left. */
+  readonly afterBurst?: { readonly backlog: number; readonly drainMs: number };
 }
+
+const DRAIN_TIMEOUT_MS = 300_000;
 
 const WARMUP_EVENTS = 300;
 
@@ -46,13 +50,27 @@ function start(ctx: BenchContext, kind: TargetKind, env: Record<string, string> 
   });
 }
 
-/** Warm-up, then the ingest figure at 10 and at 50 connections, each over fresh distinct events. */
-export async function measureIngest(ctx: BenchContext, target: Target): Promise<IngestRun> {
+/**
+ * Warm-up, then the ingest figure at 10 and at 50 connections, each over fresh distinct events.
+ * With the app's database, each load starts on an empty backlog (the previous one worked off),
+ * and the backlog the 50-connection burst left, and the time to work it off, are recorded.
+ */
+export async function measureIngest(ctx: BenchContext, target: Target, db?: BenchDatabase): Promise<IngestRun> {
   const { ingestEvents } = ctx.options;
-  await runLoad({ url: target.url, connections: 10, bodies: signedEvents(ctx.secret, WARMUP_EVENTS) });
+  // The backlog at the last answer (read back from the rows: autocannon reports the end up to a
+  // second late, while the dispatcher is already working it off), and the time until none is open.
+  const drain = async (load: LoadResult) => {
+    if (!db) return undefined;
+    if (!(await waitForEmptyBacklog(db, DRAIN_TIMEOUT_MS))) throw new Error(`backlog not worked off in ${DRAIN_TIMEOUT_MS / 1000} s`);
+    const drainedAt = Date.now();
+    return { backlog: await db.openAt(load.lastAnswerEpochMs), drainMs: drainedAt - load.lastAnswerEpochMs };
+  };
+  await drain(await runLoad({ url: target.url, connections: 10, bodies: signedEvents(ctx.secret, WARMUP_EVENTS) }));
   const at10 = await runLoad({ url: target.url, connections: 10, bodies: signedEvents(ctx.secret, ingestEvents) });
+  await drain(at10);
   const at50 = await runLoad({ url: target.url, connections: 50, bodies: signedEvents(ctx.secret, ingestEvents) });
-  return { at10, at50, peakRssMb: target.peakRssMb() };
+  const afterBurst = await drain(at50);
+  return { at10, at50, peakRssMb: target.peakRssMb(), ...(afterBurst && { afterBurst }) };
 }
 
 export async function ingestRun(ctx: BenchContext, kind: TargetKind, env: Record<string, string> = {}): Promise<IngestRun> {
@@ -67,7 +85,7 @@ export async function ingestRun(ctx: BenchContext, kind: TargetKind, env: Record
   return withDatabase(ctx, async (db) => {
     const target = await startApp(ctx, db, env);
     try {
-      return await measureIngest(ctx, target);
+      return await measureIngest(ctx, target, db);
     } finally {
       await target.stop();
     }

@@ -39,6 +39,8 @@ export interface Summary {
   /** 50-connection ingest figures, and same-run ratios against the plain app of the growth runs. */
   readonly seeded?: { readonly rows: number; readonly seedSeconds: number; readonly eventsPerSecond50: Figure; readonly vsEmpty: Figure };
   readonly extraHandlers?: { readonly eventsPerSecond50: Figure; readonly vsNone: Figure };
+  /** What the app's 50-connection burst left to process, and how long working it off took (median over runs). */
+  readonly afterBurst?: { readonly backlog: Figure; readonly drainSeconds: Figure; readonly eventsPerSecond: Figure };
   /** Connection errors, timeouts and non-2xx answers over every load in the run: must be 0. */
   readonly errors: number;
   readonly peakAppRssMb: number;
@@ -103,9 +105,19 @@ export function summarize(raw: RawResults): Summary {
     targets.push(check('steady rate achieved ÷ asked', raw.steady.accepted / raw.steady.seconds / raw.steady.rate, 0.95, true));
   }
   if (seededFig) targets.push(check(`ingest with ${raw.growth?.rows.toLocaleString('en')} rows ÷ empty`, seededFig.ratio.median, 0.8, true));
+  const bursts = raw.ingest.app.flatMap((run) => (run.afterBurst ? [run.afterBurst] : []));
+  const afterBurst =
+    bursts.length === 0
+      ? undefined
+      : {
+          backlog: figure(bursts.map((b) => b.backlog)),
+          drainSeconds: figure(bursts.map((b) => b.drainMs / 1000)),
+          eventsPerSecond: figure(bursts.map((b) => b.backlog / Math.max(b.drainMs / 1000, 0.001))),
+        };
   return {
     receivers,
     ratios,
+    afterBurst,
     drain: raw.drain,
     steady: raw.steady,
     seeded: raw.growth && seededFig ? { rows: raw.growth.rows, seedSeconds: raw.growth.seedSeconds, eventsPerSecond50: seededFig.eventsPerSecond50, vsEmpty: seededFig.ratio } : undefined,

@@ -29,6 +29,10 @@ export function renderTable(summary: Summary, header: string): string {
     `app ÷ Express:   ${fig(ratios.vsExpress10, 2)} at 10 conns, ${fig(ratios.vsExpress50, 2)} at 50 conns`,
     `app ÷ node:http: ${fig(ratios.vsNodeHttp10, 2)} at 10 conns, ${fig(ratios.vsNodeHttp50, 2)} at 50 conns`,
   );
+  if (summary.afterBurst) {
+    const b = summary.afterBurst;
+    lines.push(`after the app's 50-connection burst: ${fig(b.backlog)} deliveries still to process, worked off in ${fig(b.drainSeconds, 1)} s (${fig(b.eventsPerSecond)} events/s)`);
+  }
   if (summary.drain) lines.push(`dispatcher drain: ${fmt(summary.drain.eventsPerSecond)} events/s over a backlog of ${fmt(summary.drain.events)}`);
   const s = summary.steady;
   if (s) {

@@ -57,6 +57,8 @@ export async function startTarget(kind: TargetKind, options: TargetOptions): Pro
     WHATSAPP_WEBHOOK_SECRET: options.secret,
     // The app runs as the Dockerfile runs it, heap cap included.
     ...(kind === 'app' ? { NODE_OPTIONS: PRODUCTION_NODE_OPTIONS } : {}),
+    // For experiments only (e.g. '{"DISPATCHER_ENABLED":"false"}'): the recorded results use none.
+    ...(kind === 'app' && process.env.BENCH_APP_ENV ? (JSON.parse(process.env.BENCH_APP_ENV) as Record<string, string>) : {}),
     ...options.env,
   };
   const args = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : [];

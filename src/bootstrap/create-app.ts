@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { setupSwagger } from '../admin/index.js';
 import { AppModule } from '../app.module.js';
 import { httpConfig } from '../config/index.js';
+import { mountWebhookEndpoint } from '../webhook/index.js';
 import { answerClientErrors } from './client-errors.js';
 import { applyServerTimeouts } from './server-timeouts.js';
 
@@ -24,6 +25,7 @@ export function configureApp(app: INestApplication): void {
   setupSwagger(app);
   applyServerTimeouts(app.getHttpServer(), app.get(httpConfig.KEY));
   answerClientErrors(app.getHttpServer());
+  mountWebhookEndpoint(app);
 }
 
 export async function createApp(): Promise<INestApplication> {

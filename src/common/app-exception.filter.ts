@@ -30,13 +30,8 @@ const HTTP_CODES: Record<number, string> = {
   503: 'SERVICE_UNAVAILABLE',
 };
 
-const ERROR_CODE_LOCAL = 'errorCode';
-
-/** The stable code this filter answered the request with, if it answered it. */
-export function answeredErrorCode(response: Response): string | undefined {
-  const code: unknown = response.locals[ERROR_CODE_LOCAL];
-  return typeof code === 'string' ? code : undefined;
-}
+/** The answer to an error we did not expect; the error itself is only logged. */
+export const INTERNAL_ERROR_BODY: ErrorBody = Object.freeze({ code: 'INTERNAL_ERROR', message: 'Something went wrong on our side.' });
 
 /**
  * The one place where errors become HTTP answers: `{code, message}` JSON with a stable code.
@@ -51,8 +46,6 @@ export class AppExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const [status, body] = this.describe(exception);
     if (response.headersSent) return;
-    // Kept on the response so request-level observers (webhook metrics) can count by code without parsing the body.
-    response.locals[ERROR_CODE_LOCAL] = body.code;
     if (exception instanceof AppError && exception.headers) response.set(exception.headers);
     response.status(status).json(body);
   }
@@ -71,7 +64,7 @@ export class AppExceptionFilter implements ExceptionFilter {
     }
     const error = exception instanceof Error ? exception : new Error(String(exception));
     this.logger.error(`Unhandled ${error.name}`, error.stack);
-    return [HttpStatus.INTERNAL_SERVER_ERROR, { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side.' }];
+    return [HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_ERROR_BODY];
   }
 }
 

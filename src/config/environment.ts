@@ -65,6 +65,17 @@ export class EnvironmentVariables extends FeatureEnvironmentVariables {
   @Type(() => Number) @IsInt() @Min(1) @Max(1000)
   DISPATCH_CONCURRENCY = 64;
 
+  /**
+   * While more webhook requests than this await their answer, the dispatcher runs at most
+   * DISPATCH_BURST_CONCURRENCY deliveries, leaving the event loop to acknowledgments; the backlog
+   * is worked off as soon as the burst passes. 0 turns this off.
+   */
+  @Type(() => Number) @IsInt() @Min(0) @Max(100_000)
+  DISPATCH_BURST_THRESHOLD = 16;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  DISPATCH_BURST_CONCURRENCY = 2;
+
   @Type(() => Number) @IsInt() @Min(5) @Max(60_000)
   DISPATCH_POLL_INTERVAL_MS = 250;
 

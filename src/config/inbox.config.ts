@@ -22,6 +22,8 @@ export const inboxConfig = registerAs('inbox', () => {
       backoffBaseMs: env.DISPATCH_BACKOFF_BASE_MS,
       backoffMaxMs: env.DISPATCH_BACKOFF_MAX_MS,
       concurrency: env.DISPATCH_CONCURRENCY,
+      burstThreshold: env.DISPATCH_BURST_THRESHOLD,
+      burstConcurrency: Math.min(env.DISPATCH_BURST_CONCURRENCY, env.DISPATCH_CONCURRENCY),
       pollIntervalMs: env.DISPATCH_POLL_INTERVAL_MS,
       handlerTimeoutMs: env.HANDLER_TIMEOUT_MS,
       leaseMs: env.INBOX_LEASE_MS,

@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { closeDatabase } from './create-database.js';
 import { AppDatabase } from './database.js';
 import { migrateToLatest } from './migrate.js';
 
@@ -19,6 +20,6 @@ export class DatabaseLifecycle implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.database.db.destroy();
+    await closeDatabase(this.database);
   }
 }

@@ -1,10 +1,16 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { NewDelivery } from '../inbox/storage/inbox-record.js';
 import { insertDelivery } from '../inbox/storage/intake-insert.js';
-import { createDatabase } from './create-database.js';
+import { sqliteInbox } from '../inbox/storage/sqlite-inbox-statements.js';
+import { closeDatabase, createDatabase } from './create-database.js';
 import type { AppDatabase } from './database.js';
 import { GroupCommit } from './group-commit.js';
 import { migrateToLatest } from './migrate.js';
+import { WalSync } from './wal-sync.js';
 
 const WINDOW_MS = 60_000;
 
@@ -24,7 +30,7 @@ describe('GroupCommit (real SQLite)', () => {
     if (error) throw error;
     commits = new GroupCommit(database.db);
   });
-  afterEach(() => database.db.destroy());
+  afterEach(() => closeDatabase(database));
 
   const storedIds = async () =>
     (await database.db.selectFrom('inbox_events').select('delivery_id').orderBy('id').execute()).map((row) => row.delivery_id);
@@ -87,5 +93,92 @@ describe('GroupCommit (real SQLite)', () => {
     expect(await storedIds()).toEqual(['d1']);
     await Promise.all(later);
     expect(await storedIds()).toEqual(['d1', 'd3']);
+  });
+});
+
+describe('GroupCommit on a SQLite file (prepared statements, WAL synced off the event loop)', () => {
+  let dir: string;
+  let database: AppDatabase;
+  const SYNCHRONOUS_FULL = 2;
+  const SYNCHRONOUS_NORMAL = 1;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'group-commit-'));
+    database = createDatabase({ kind: 'sqlite', path: join(dir, 'inbox.db') });
+    const { error } = await migrateToLatest(database);
+    if (error) throw error;
+  });
+  afterEach(async () => {
+    await closeDatabase(database);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const connection = () => database.sqlite!.connection;
+  const insertPrepared = (commits: GroupCommit, id: string, key = id) =>
+    commits.runPrepared(sqliteInbox.insert(delivery(id, key), WINDOW_MS), (trx) => insertDelivery(trx, delivery(id, key), WINDOW_MS));
+  /** What another process would read: a second connection to the same file. */
+  const committedIds = () => {
+    const reader = new BetterSqlite3(join(dir, 'inbox.db'), { readonly: true });
+    try {
+      return (reader.prepare('select delivery_id from inbox_events order by id').all() as { delivery_id: string }[]).map((row) => row.delivery_id);
+    } finally {
+      reader.close();
+    }
+  };
+
+  it('answers no caller before the batch is committed and its WAL synced', async () => {
+    let openGate!: () => void;
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    let syncs = 0;
+    const walSync = new (class extends WalSync {
+      override async sync(): Promise<void> {
+        await gate;
+        syncs++;
+        return super.sync();
+      }
+    })(join(dir, 'inbox.db-wal'));
+    const commits = new GroupCommit(database.db, { connection: connection(), walSync });
+    let answered = 0;
+    const writes = [insertPrepared(commits, 'd1'), insertPrepared(commits, 'd2')].map((write) => write.then(() => answered++));
+
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(committedIds()).toEqual(['d1', 'd2']); // committed, visible to other connections...
+    expect(answered).toBe(0); // ...but nobody told until the sync
+    openGate();
+    await Promise.all(writes);
+    expect(answered).toBe(2);
+    expect(syncs).toBe(1); // one sync for the whole batch
+    await walSync.close();
+  });
+
+  it('skips the sync only inside its own commit: other writes keep synchronous=FULL', async () => {
+    const commits = new GroupCommit(database.db, database.sqlite);
+    const levelInsideBatch = await commits.runPrepared((sqlite) => sqlite.pragma('synchronous', { simple: true }), async () => undefined);
+    expect(levelInsideBatch).toBe(SYNCHRONOUS_NORMAL);
+    expect(connection().pragma('synchronous', { simple: true })).toBe(SYNCHRONOUS_FULL);
+  });
+
+  it('fails every caller of the batch when the WAL cannot be synced', async () => {
+    const commits = new GroupCommit(database.db, { connection: connection(), walSync: new WalSync(join(dir, 'missing', 'inbox.db-wal')) });
+    const writes = [insertPrepared(commits, 'd1'), insertPrepared(commits, 'd2')];
+    for (const write of writes) await expect(write).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(connection().pragma('synchronous', { simple: true })).toBe(SYNCHRONOUS_FULL);
+  });
+
+  it('mixes prepared and Kysely work in one batch, rolling back only the job that failed', async () => {
+    const commits = new GroupCommit(database.db, database.sqlite);
+    const first = insertPrepared(commits, 'd1');
+    const failing = commits.runPrepared(
+      (sqlite) => {
+        sqliteInbox.insert(delivery('d2', 'k2'), WINDOW_MS)(sqlite);
+        throw new Error('refused after writing');
+      },
+      async () => undefined,
+    );
+    const kysely = commits.run((trx) => insertDelivery(trx, delivery('d3', 'k3'), WINDOW_MS));
+    const duplicate = insertPrepared(commits, 'd4', 'd1');
+    await expect(failing).rejects.toThrow('refused after writing');
+    expect(await Promise.all([first, kysely, duplicate])).toEqual([{ inserted: true }, { inserted: true }, { inserted: false, existingDeliveryId: 'd1' }]);
+    expect(committedIds()).toEqual(['d1', 'd3']);
   });
 });

@@ -1,7 +1,16 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import type { AppDatabase, SqliteConnection } from './database.js';
 import type { DatabaseSchema } from './database.types.js';
 
 export type Work<T> = (trx: Transaction<DatabaseSchema>) => Promise<T>;
+
+/**
+ * The same writes as a `Work`, as prepared statements run synchronously on SQLite's connection.
+ * For the ack path's per-event writes only: building and compiling them through Kysely cost more
+ * CPU than SQLite executing them (see docs/PERFORMANCE.md).
+ */
+export type PreparedWork<T> = (sqlite: BetterSqlite3.Database) => T;
 
 /**
  * Runs a piece of write work in a transaction, as a DI token: `GroupCommit` on SQLite (one
@@ -10,38 +19,52 @@ export type Work<T> = (trx: Transaction<DatabaseSchema>) => Promise<T>;
  */
 export abstract class DatabaseWriter {
   abstract run<T>(work: Work<T>): Promise<T>;
+  /** Runs `prepared` where the writer can (SQLite group commit), else `work`: both must do the same writes. */
+  abstract runPrepared<T>(prepared: PreparedWork<T>, work: Work<T>): Promise<T>;
 }
 
 type Settled = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
 
 interface Job {
-  readonly work: Work<unknown>;
+  readonly work: Work<unknown> | { readonly prepared: PreparedWork<unknown> };
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: unknown) => void;
 }
 
 /**
  * Group commit: writes queued during one turn of the event loop run in a single transaction, and
- * each caller's promise settles only once that transaction has committed (or failed: then every
- * caller in the batch gets the error). A durable commit costs an fsync, and on SQLite that fsync
- * blocks the event loop, so one commit per batch instead of one per request is the main lever on
- * throughput (see docs/PERFORMANCE.md). One batch is in flight at a time; jobs run in queue order,
- * so a later job sees an earlier one's writes (two identical deliveries in a batch dedupe).
- * Each job runs inside its own savepoint: a job that fails is rolled back alone and only its
- * caller gets the error (a handler's bad write never costs a webhook its 2xx); a failed commit
- * fails every caller of the batch.
+ * each caller's promise settles only once that transaction is durable (or failed: then every
+ * caller in the batch gets the error). A durable commit costs an fsync, so one commit per batch
+ * instead of one per request is the main lever on throughput, and with a WAL file the fsync runs
+ * off the event loop (`WalSync`; see docs/PERFORMANCE.md). One batch commits at a time (its WAL
+ * sync may overlap the next batch's commit); jobs run in queue order, so a later job sees an
+ * earlier one's writes (two identical deliveries in a batch dedupe). Each job runs inside its own
+ * savepoint: a job that fails is rolled back alone and only its caller gets the error (a handler's
+ * bad write never costs a webhook its 2xx); a failed commit or sync fails every caller of the batch.
  */
 export class GroupCommit implements DatabaseWriter {
   private queue: Job[] = [];
   private flushing = false;
   private scheduled = false;
+  private readonly statements?: SqliteStatements;
 
   constructor(
     private readonly db: Kysely<DatabaseSchema>,
+    private readonly sqlite?: SqliteConnection,
     private readonly maxBatch = 128,
-  ) {}
+  ) {
+    this.statements = sqlite && prepareStatements(sqlite.connection);
+  }
 
   run<T>(work: Work<T>): Promise<T> {
+    return this.enqueue(work);
+  }
+
+  runPrepared<T>(prepared: PreparedWork<T>, work: Work<T>): Promise<T> {
+    return this.enqueue(this.sqlite ? { prepared } : work);
+  }
+
+  private enqueue<T>(work: Job['work']): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
       this.schedule();
@@ -61,23 +84,55 @@ export class GroupCommit implements DatabaseWriter {
   private async flush(): Promise<void> {
     this.flushing = true;
     const batch = this.queue.splice(0, this.maxBatch);
+    let results: Settled[];
     try {
-      const results = await this.db.transaction().execute(async (trx) => {
-        const settled: Settled[] = [];
-        for (const job of batch) settled.push(await runIsolated(trx, job.work));
-        return settled;
-      });
-      batch.forEach((job, i) => {
-        const result = results[i]!;
-        if (result.ok) job.resolve(result.value);
-        else job.reject(result.error);
-      });
+      results = await this.commit(batch);
     } catch (error) {
       for (const job of batch) job.reject(error);
+      return;
     } finally {
+      // The next batch may commit while this one's WAL sync runs: one sync then covers both.
       this.flushing = false;
       if (this.queue.length > 0) this.schedule();
     }
+    try {
+      await this.sqlite?.walSync?.sync();
+    } catch (error) {
+      for (const job of batch) job.reject(error);
+      return;
+    }
+    batch.forEach((job, i) => {
+      const result = results[i]!;
+      if (result.ok) job.resolve(result.value);
+      else job.reject(result.error);
+    });
+  }
+
+  private commit(batch: readonly Job[]): Promise<Settled[]> {
+    const inTransaction = (db: Kysely<DatabaseSchema>) =>
+      db.transaction().execute(async (trx) => {
+        const settled: Settled[] = [];
+        // Prepared work runs on the raw connection inside Kysely's transaction: the transaction holds
+        // the connection, so no other query can interleave.
+        for (const { work } of batch) {
+          const run = typeof work === 'function' ? () => work(trx) : () => work.prepared(this.sqlite!.connection);
+          // Prepared jobs exist only with a SQLite connection, and then the savepoints are prepared too.
+          settled.push(await (this.statements ? inSavepoint(this.statements, run) : runIsolated(trx, work as Work<unknown>)));
+        }
+        return settled;
+      });
+    if (!this.sqlite?.walSync) return inTransaction(this.db);
+    // The sync moves out of COMMIT (the caller syncs the WAL next). The connection is held from
+    // lowering the level to restoring it, so no other write commits without its own sync.
+    return this.db.connection().execute(async (connection) => {
+      // Not prepared statements: a prepared PRAGMA may take effect when prepared rather than when run.
+      this.sqlite!.connection.pragma('synchronous = NORMAL');
+      try {
+        return await inTransaction(connection);
+      } finally {
+        this.sqlite!.connection.pragma('synchronous = FULL');
+      }
+    });
   }
 }
 
@@ -92,11 +147,43 @@ export class TransactionPerCall implements DatabaseWriter {
   run<T>(work: Work<T>): Promise<T> {
     return this.db.transaction().execute(work);
   }
+
+  runPrepared<T>(_prepared: PreparedWork<T>, work: Work<T>): Promise<T> {
+    return this.run(work);
+  }
 }
 
 /** The writer the app uses for a database: group commit on SQLite, a transaction per call on PostgreSQL. */
-export function createDatabaseWriter(database: { readonly db: Kysely<DatabaseSchema>; readonly dialect: 'sqlite' | 'postgres' }): DatabaseWriter {
-  return database.dialect === 'sqlite' ? new GroupCommit(database.db) : new TransactionPerCall(database.db);
+export function createDatabaseWriter(database: Pick<AppDatabase, 'db' | 'dialect' | 'sqlite'>): DatabaseWriter {
+  return database.dialect === 'sqlite' ? new GroupCommit(database.db, database.sqlite) : new TransactionPerCall(database.db);
+}
+
+interface SqliteStatements {
+  readonly openSavepoint: BetterSqlite3.Statement;
+  readonly releaseSavepoint: BetterSqlite3.Statement;
+  readonly rollbackSavepoint: BetterSqlite3.Statement;
+}
+
+function prepareStatements(sqlite: BetterSqlite3.Database): SqliteStatements {
+  return {
+    openSavepoint: sqlite.prepare('savepoint group_commit_job'),
+    releaseSavepoint: sqlite.prepare('release group_commit_job'),
+    rollbackSavepoint: sqlite.prepare('rollback to group_commit_job'),
+  };
+}
+
+/** `runIsolated` with the savepoints as prepared statements (the transaction holds the connection). */
+async function inSavepoint(statements: SqliteStatements, run: () => unknown): Promise<Settled> {
+  statements.openSavepoint.run();
+  try {
+    const value = await run();
+    statements.releaseSavepoint.run();
+    return { ok: true, value };
+  } catch (error) {
+    statements.rollbackSavepoint.run();
+    statements.releaseSavepoint.run();
+    return { ok: false, error };
+  }
 }
 
 async function runIsolated(trx: Transaction<DatabaseSchema>, work: Work<unknown>): Promise<Settled> {

@@ -11,6 +11,7 @@ import { InboxObserver } from './inbox-observer.js';
 import { InboxReplayService } from './inbox-replay.service.js';
 import { InboxRetentionService } from './inbox-retention.service.js';
 import { InboxSignal } from './inbox-signal.js';
+import { IntakePressure } from './intake-pressure.js';
 import { InboxQueryRepository } from './storage/inbox-query.repository.js';
 import { KyselyInboxRepository } from './storage/kysely-inbox.repository.js';
 import { InboxRepository } from './storage/inbox.repository.js';
@@ -21,6 +22,7 @@ import { InboxRepository } from './storage/inbox.repository.js';
     { provide: InboxRepository, useClass: KyselyInboxRepository },
     dedupeStoreProvider,
     InboxSignal,
+    IntakePressure,
     // Reports to whoever subscribes (MetricsModule); a no-op without subscribers.
     InboxObserver,
     InboxIntakeService,
@@ -31,7 +33,7 @@ import { InboxRepository } from './storage/inbox.repository.js';
     InboxHealthIndicator,
     InboxQueryRepository,
   ],
-  exports: [InboxIntakeService, InboxReplayService, InboxRetentionService, InboxHealthIndicator, InboxDispatcher, InboxRepository, InboxObserver, InboxQueryRepository],
+  exports: [InboxIntakeService, IntakePressure, InboxReplayService, InboxRetentionService, InboxHealthIndicator, InboxDispatcher, InboxRepository, InboxObserver, InboxQueryRepository],
 })
 export class InboxModule implements OnApplicationShutdown {
   constructor(private readonly dedupe: DedupeStore) {}

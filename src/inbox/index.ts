@@ -10,3 +10,4 @@ export * from './storage/inbox.repository.js';
 export * from './storage/inbox-record.js';
 export type { ProcessResult } from './dispatch/delivery-processor.js';
 export * from './storage/inbox-query.repository.js';
+export * from './intake-pressure.js';

@@ -22,6 +22,16 @@ function prettyAvailable(): boolean {
   }
 }
 
+/**
+ * How each request's line is made, shared by the Nest pipeline's logger and the webhook endpoint's
+ * (which answers ahead of it): the request id, and the level by status.
+ */
+export const REQUEST_LINE_OPTIONS = {
+  genReqId: requestId,
+  customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>
+    error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
+} as const;
+
 /** nestjs-pino options: one JSON line per request with its id, status, time and webhook outcome. */
 export function pinoParams(settings: LoggingSettings): Params {
   const pretty = settings.format === 'pretty' && prettyAvailable();
@@ -29,12 +39,10 @@ export function pinoParams(settings: LoggingSettings): Params {
     // Fields set with PinoLogger.assign() during a request also reach its "request completed" line.
     assignResponse: true,
     pinoHttp: {
+      ...REQUEST_LINE_OPTIONS,
       level: settings.level,
-      genReqId: requestId,
       redact: { paths: REDACTED_PATHS, censor: REDACTED },
       autoLogging: { ignore: (request: IncomingMessage) => QUIET_PATHS.test(request.url ?? '') },
-      customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>
-        error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
       ...(pretty ? { transport: { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } } } : {}),
     },
   };

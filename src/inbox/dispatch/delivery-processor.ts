@@ -6,7 +6,7 @@ import { HandlerRun, type HandlerOutcome } from '../../events/index.js';
 import { decodeJsonBody } from '../../common/index.js';
 import { type ParsedDelivery, parseGatewayPayload } from '../../gateway-payload/index.js';
 import { InboxObserver } from '../inbox-observer.js';
-import type { InboxRecord } from '../storage/inbox-record.js';
+import type { InboxRecord, Settlement } from '../storage/inbox-record.js';
 import { InboxRepository } from '../storage/inbox.repository.js';
 import { RetryPolicy } from './retry-policy.js';
 
@@ -52,24 +52,23 @@ export class DeliveryProcessor {
     const succeeded = await this.repository.succeededHandlers(record.deliveryId);
     const run = new HandlerRun(record.attempts, succeeded, this.config.dispatch.handlerTimeoutMs);
     const outcomes = await this.emit(parsed.eventName, event, run);
-    await this.repository.recordOutcomes(record.deliveryId, outcomes);
-    this.observer.handlerOutcomes(outcomes);
-
     const failures = outcomes.filter((outcome) => !outcome.ok);
-    if (failures.length === 0) {
-      await this.repository.markDone(record.id, workerId);
-      return 'done';
-    }
+    const [result, settlement] = this.settlementFor(record, failures);
+    await this.repository.settle(record.id, record.deliveryId, workerId, outcomes, settlement);
+    this.observer.handlerOutcomes(outcomes);
+    return result;
+  }
+
+  private settlementFor(record: InboxRecord, failures: readonly HandlerOutcome[]): [ProcessResult, Settlement] {
+    if (failures.length === 0) return ['done', { status: 'done' }];
     const error = failures.map((failure) => `${failure.handler}: ${failure.error}`).join('; ');
     if (this.retryPolicy.exhausted(record.attempts)) {
       this.logger.error(`Dead-lettered ${record.gatewayEvent} delivery ${record.deliveryId} after ${record.attempts} attempt(s): ${failures.map((f) => f.handler).join(', ')}`);
-      await this.repository.markDead(record.id, workerId, error);
-      return 'dead';
+      return ['dead', { status: 'dead', error }];
     }
     const delay = this.retryPolicy.delayAfter(record.attempts);
     this.logger.warn(`Delivery ${record.deliveryId} attempt ${record.attempts} failed in ${failures.map((f) => f.handler).join(', ')}; retrying in ${delay} ms`);
-    await this.repository.reschedule(record.id, workerId, Date.now() + delay, error);
-    return 'retry';
+    return ['retry', { status: 'pending', availableAt: Date.now() + delay, error }];
   }
 
   private async emit(eventName: string, event: object, run: HandlerRun): Promise<readonly HandlerOutcome[]> {

@@ -6,6 +6,7 @@ import { inboxConfig } from '../../config/index.js';
 import { AppDatabase } from '../../database/index.js';
 import { ShutdownState } from '../../lifecycle/index.js';
 import { InboxSignal } from '../inbox-signal.js';
+import { IntakePressure } from '../intake-pressure.js';
 import type { InboxRecord } from '../storage/inbox-record.js';
 import { InboxRepository } from '../storage/inbox.repository.js';
 import { DeliveryProcessor } from './delivery-processor.js';
@@ -31,6 +32,7 @@ export class InboxDispatcher implements OnApplicationBootstrap, BeforeApplicatio
     private readonly signal: InboxSignal,
     private readonly database: AppDatabase,
     private readonly emitterReady: EventEmitterReadinessWatcher,
+    private readonly pressure: IntakePressure,
     @Inject(inboxConfig.KEY) private readonly config: ConfigType<typeof inboxConfig>,
     @Optional() private readonly shutdown?: ShutdownState,
   ) {}
@@ -69,12 +71,16 @@ export class InboxDispatcher implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   private async run(): Promise<void> {
-    const { concurrency, pollIntervalMs, leaseMs } = this.config.dispatch;
+    const { pollIntervalMs, leaseMs } = this.config.dispatch;
     while (this.running) {
       await this.releaseUnsettled();
+      const concurrency = this.concurrencyNow();
+      // A claim costs a query and a share of a commit whatever its size: under load, slots are
+      // refilled a quarter at a time rather than one by one as deliveries finish.
+      const refill = Math.max(1, Math.floor(concurrency / 4));
       const free = concurrency - this.inFlight.size;
       let claimed: InboxRecord[] = [];
-      if (free > 0) {
+      if (free >= refill || (free > 0 && this.inFlight.size === 0)) {
         try {
           claimed = await this.repository.claim(this.workerId, free, leaseMs);
         } catch (error) {
@@ -82,8 +88,14 @@ export class InboxDispatcher implements OnApplicationBootstrap, BeforeApplicatio
         }
       }
       for (const record of claimed) this.start(record);
-      if (claimed.length === 0 || this.inFlight.size >= concurrency) await this.signal.wait(pollIntervalMs);
+      if (claimed.length === 0 || concurrency - this.inFlight.size < refill) await this.signal.wait(pollIntervalMs);
     }
+  }
+
+  /** Full concurrency, except while a burst of webhook requests waits for answers (see IntakePressure). */
+  private concurrencyNow(): number {
+    const { concurrency, burstConcurrency } = this.config.dispatch;
+    return this.pressure.inBurst ? burstConcurrency : concurrency;
   }
 
   private start(record: InboxRecord): void {

@@ -36,3 +36,9 @@ export interface BacklogStats {
   readonly oldestPendingAgeMs: number | null;
   readonly dead: number;
 }
+
+/** How a delivery's run ended, as stored: done, due again later, or dead-lettered. */
+export type Settlement =
+  | { readonly status: 'done' }
+  | { readonly status: 'pending'; readonly availableAt: number; readonly error: string }
+  | { readonly status: 'dead'; readonly error: string };

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { InboxEventsTable } from '../../database/index.js';
-import type { InboxRecord, NewDelivery } from './inbox-record.js';
+import type { HandlerOutcome } from '../../events/index.js';
+import type { InboxRecord, NewDelivery, Settlement } from './inbox-record.js';
 
 export function toRecord(row: Selectable<InboxEventsTable>): InboxRecord {
   return {
@@ -48,4 +49,28 @@ export function newRow(delivery: NewDelivery) {
     received_at: delivery.receivedAt,
     finished_at: delivery.status === 'unrecognized' ? delivery.receivedAt : null,
   };
+}
+
+export function outcomeRow(deliveryId: string, outcome: HandlerOutcome, now: number) {
+  return {
+    delivery_id: deliveryId,
+    handler: outcome.handler,
+    status: outcome.ok ? ('succeeded' as const) : ('failed' as const),
+    attempts: 1,
+    last_error: optionalText(outcome.error),
+    duration_ms: Math.round(outcome.durationMs),
+    updated_at: now,
+  };
+}
+
+/** The columns a settlement writes; `available_at` null means "leave it". */
+export function settlementValues(settlement: Settlement, now: number) {
+  switch (settlement.status) {
+    case 'done':
+      return { status: 'done' as const, available_at: null, finished_at: now, last_error: null };
+    case 'pending':
+      return { status: 'pending' as const, available_at: settlement.availableAt, finished_at: null, last_error: storableText(settlement.error) };
+    case 'dead':
+      return { status: 'dead' as const, available_at: null, finished_at: now, last_error: storableText(settlement.error) };
+  }
 }

@@ -1,5 +1,5 @@
 import type { HandlerOutcome } from '../../events/index.js';
-import type { BacklogStats, InboxRecord, InsertResult, NewDelivery } from './inbox-record.js';
+import type { BacklogStats, InboxRecord, InsertResult, NewDelivery, Settlement } from './inbox-record.js';
 
 /**
  * The durable inbox. One implementation serves SQLite and PostgreSQL through Kysely; this
@@ -16,11 +16,14 @@ export abstract class InboxRepository {
   abstract claim(workerId: string, limit: number, leaseMs: number): Promise<InboxRecord[]>;
 
   abstract succeededHandlers(deliveryId: string): Promise<Set<string>>;
-  abstract recordOutcomes(deliveryId: string, outcomes: readonly HandlerOutcome[]): Promise<void>;
 
-  abstract markDone(id: number, workerId: string): Promise<void>;
-  abstract reschedule(id: number, workerId: string, availableAt: number, error: string): Promise<void>;
-  abstract markDead(id: number, workerId: string, error: string): Promise<void>;
+  /**
+   * Records the handlers' outcomes and ends the run (done, due again, dead) in one commit. The
+   * result is written only while this worker still holds the lease, so a taken-over delivery is
+   * not overwritten; the outcomes are kept either way.
+   */
+  abstract settle(id: number, deliveryId: string, workerId: string, outcomes: readonly HandlerOutcome[], settlement: Settlement): Promise<void>;
+
   abstract markUnrecognized(id: number, workerId: string, reason: string): Promise<void>;
 
   /** Gives back one lease this worker holds, so the delivery is due again at once. */

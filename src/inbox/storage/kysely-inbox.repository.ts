@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
-import type { Updateable } from 'kysely';
-import { AppDatabase, DatabaseWriter, type InboxEventsTable, type InboxStatus } from '../../database/index.js';
+import { AppDatabase, DatabaseWriter, type InboxStatus } from '../../database/index.js';
 import type { HandlerOutcome } from '../../events/index.js';
-import type { BacklogStats, InboxRecord, InsertResult, NewDelivery } from './inbox-record.js';
+import type { BacklogStats, InboxRecord, InsertResult, NewDelivery, Settlement } from './inbox-record.js';
 import { InboxRepository } from './inbox.repository.js';
 import { insertDelivery } from './intake-insert.js';
-import { storableText, toRecord } from './inbox-rows.js';
+import { outcomeRow, settlementValues, storableText, toRecord } from './inbox-rows.js';
+import { sqliteInbox } from './sqlite-inbox-statements.js';
 
 /**
  * Statuses as SQL literals, not bound parameters: SQLite uses a partial index only when the query's
@@ -37,12 +37,13 @@ export class KyselyInboxRepository extends InboxRepository {
 
   /** On SQLite, committed together with the other deliveries that arrived in the same turn (group commit). */
   async insert(delivery: NewDelivery, dedupeWindowMs: number): Promise<InsertResult> {
-    return this.commits.run((trx) => insertDelivery(trx, delivery, dedupeWindowMs));
+    return this.commits.runPrepared(sqliteInbox.insert(delivery, dedupeWindowMs), (trx) => insertDelivery(trx, delivery, dedupeWindowMs));
   }
 
+  /** PostgreSQL: this query, its rows locked with SKIP LOCKED so replicas never claim the same one. SQLite: `sqliteInbox.claim`. */
   async claim(workerId: string, limit: number, leaseMs: number): Promise<InboxRecord[]> {
     const now = Date.now();
-    const rows = await this.commits.run((trx) => trx
+    const rows = await this.commits.runPrepared(sqliteInbox.claim(workerId, limit, leaseMs), (trx) => trx
       .updateTable('inbox_events')
       .set((eb) => ({ status: 'processing', locked_by: workerId, locked_until: now + leaseMs, attempts: eb('attempts', '+', 1) }))
       .where('id', 'in', (eb) =>
@@ -74,6 +75,7 @@ export class KyselyInboxRepository extends InboxRepository {
   }
 
   async succeededHandlers(deliveryId: string): Promise<Set<string>> {
+    if (this.database.sqlite) return sqliteInbox.succeededHandlers(deliveryId)(this.database.sqlite.connection);
     const rows = await this.db
       .selectFrom('handler_outcomes')
       .select('handler')
@@ -83,53 +85,39 @@ export class KyselyInboxRepository extends InboxRepository {
     return new Set(rows.map((row) => row.handler));
   }
 
-  async recordOutcomes(deliveryId: string, outcomes: readonly HandlerOutcome[]): Promise<void> {
-    if (outcomes.length === 0) return;
-    const now = Date.now();
-    await this.commits.run((trx) => trx
-      .insertInto('handler_outcomes')
-      .values(outcomes.map((o) => ({
-        delivery_id: deliveryId,
-        handler: o.handler,
-        status: o.ok ? ('succeeded' as const) : ('failed' as const),
-        attempts: 1,
-        last_error: o.error === undefined ? null : storableText(o.error),
-        duration_ms: Math.round(o.durationMs),
-        updated_at: now,
-      })))
-      .onConflict((oc) =>
-        oc.columns(['delivery_id', 'handler']).doUpdateSet((eb) => ({
-          status: eb.ref('excluded.status'),
-          attempts: eb('handler_outcomes.attempts', '+', 1),
-          last_error: eb.ref('excluded.last_error'),
-          duration_ms: eb.ref('excluded.duration_ms'),
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
-      )
-      .execute());
+  async settle(id: number, deliveryId: string, workerId: string, outcomes: readonly HandlerOutcome[], settlement: Settlement): Promise<void> {
+    await this.commits.runPrepared(sqliteInbox.settle(id, deliveryId, workerId, outcomes, settlement), async (trx) => {
+      const now = Date.now();
+      if (outcomes.length > 0) {
+        await trx
+          .insertInto('handler_outcomes')
+          .values(outcomes.map((outcome) => outcomeRow(deliveryId, outcome, now)))
+          .onConflict((oc) =>
+            oc.columns(['delivery_id', 'handler']).doUpdateSet((eb) => ({
+              status: eb.ref('excluded.status'),
+              attempts: eb('handler_outcomes.attempts', '+', 1),
+              last_error: eb.ref('excluded.last_error'),
+              duration_ms: eb.ref('excluded.duration_ms'),
+              updated_at: eb.ref('excluded.updated_at'),
+            })),
+          )
+          .execute();
+      }
+      const { available_at, ...values } = settlementValues(settlement, now);
+      await trx
+        .updateTable('inbox_events')
+        .set({ ...values, ...(available_at !== null && { available_at }), locked_by: null, locked_until: null })
+        .where('id', '=', id)
+        .where('locked_by', '=', workerId)
+        .execute();
+    });
   }
 
-  async markDone(id: number, workerId: string): Promise<void> {
-    await this.finish(id, workerId, { status: 'done', finished_at: Date.now(), last_error: null });
-  }
-
-  async reschedule(id: number, workerId: string, availableAt: number, error: string): Promise<void> {
-    await this.finish(id, workerId, { status: 'pending', available_at: availableAt, last_error: error });
-  }
-
-  async markDead(id: number, workerId: string, error: string): Promise<void> {
-    await this.finish(id, workerId, { status: 'dead', finished_at: Date.now(), last_error: error });
-  }
-
+  /** Written only while this worker still holds the lease, as `settle` does. */
   async markUnrecognized(id: number, workerId: string, reason: string): Promise<void> {
-    await this.finish(id, workerId, { status: 'unrecognized', finished_at: Date.now(), last_error: reason });
-  }
-
-  /** Writes only while this worker still holds the lease, so a taken-over delivery is not overwritten. */
-  private async finish(id: number, workerId: string, values: Updateable<InboxEventsTable>): Promise<void> {
     await this.commits.run((trx) => trx
       .updateTable('inbox_events')
-      .set({ ...values, ...(typeof values.last_error === 'string' && { last_error: storableText(values.last_error) }), locked_by: null, locked_until: null })
+      .set({ status: 'unrecognized', finished_at: Date.now(), last_error: storableText(reason), locked_by: null, locked_until: null })
       .where('id', '=', id)
       .where('locked_by', '=', workerId)
       .execute());

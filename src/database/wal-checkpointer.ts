@@ -1,0 +1,79 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import { Logger } from '@nestjs/common';
+
+/**
+ * The checkpointer thread: its own connection to the database file, one PASSIVE checkpoint per
+ * request. Evaluated source (CommonJS) rather than a module file, so it runs the same from the
+ * compiled build and from the TypeScript sources under test; the driver's path comes from here.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.path);
+db.pragma('busy_timeout = 5000');
+parentPort.on('message', (message) => {
+  if (message === 'close') {
+    db.close();
+    parentPort.close();
+    return;
+  }
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+    parentPort.postMessage({ ok: true });
+  } catch (error) {
+    parentPort.postMessage({ ok: false, error: String(error && error.message) });
+  }
+});
+`;
+
+/**
+ * Copies the WAL back into the database file from a worker thread, once a second. SQLite's own
+ * automatic checkpoint (every 1,000 pages) runs inside whichever COMMIT crosses the mark: page
+ * copies and two fsyncs on the event loop, a 10–100 ms stall every few thousand events under load
+ * (docs/PERFORMANCE.md). The app's connection therefore runs with `wal_autocheckpoint=0`. A
+ * PASSIVE checkpoint never blocks the app's reads or writes; durability is unchanged (a checkpoint
+ * syncs the WAL before copying and the database after).
+ */
+export class WalCheckpointer {
+  private readonly logger = new Logger('WalCheckpointer');
+  private readonly worker: Worker;
+  private readonly timer: NodeJS.Timeout;
+  private busy = false;
+  private failing = false;
+  private closed?: Promise<void>;
+
+  constructor(path: string, intervalMs = 1000) {
+    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, driver } });
+    // Never the reason the process stays up; shutdown closes it explicitly.
+    this.worker.unref();
+    this.worker.on('message', (result: { ok: boolean; error?: string }) => this.settled(result));
+    this.worker.on('error', (error) => this.settled({ ok: false, error: error.message }));
+    this.timer = setInterval(() => this.checkpoint(), intervalMs).unref();
+  }
+
+  private checkpoint(): void {
+    if (this.busy || this.closed) return;
+    this.busy = true;
+    this.worker.postMessage('checkpoint');
+  }
+
+  private settled(result: { ok: boolean; error?: string }): void {
+    this.busy = false;
+    // Only changes of state are logged: a failing checkpoint repeats every second.
+    if (!result.ok && !this.failing) this.logger.warn(`WAL checkpoint failed (${result.error}); the WAL grows until it succeeds`);
+    if (result.ok && this.failing) this.logger.log('WAL checkpoints succeed again');
+    this.failing = !result.ok;
+  }
+
+  /** Stops the timer and the thread (its connection closed first). */
+  close(): Promise<void> {
+    clearInterval(this.timer);
+    this.closed ??= new Promise<void>((resolve) => {
+      this.worker.once('exit', () => resolve());
+      this.worker.postMessage('close');
+    });
+    return this.closed;
+  }
+}

@@ -1,0 +1,69 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { INestApplication } from '@nestjs/common';
+import { IntakePressure } from '../src/inbox/index.js';
+import { createTestDatabase, type TestDatabase } from './support/databases.js';
+import { loadFixture } from './support/fixtures.js';
+import { RecordingHandler } from './support/recording.handler.js';
+import { eventually, postSigned, startApp } from './support/test-app.js';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The dispatcher shares the event loop with the ack path: while more webhook requests than
+ * DISPATCH_BURST_THRESHOLD wait for their answer it runs at most DISPATCH_BURST_CONCURRENCY
+ * deliveries, and goes back to full concurrency once they are answered.
+ */
+describe('Dispatcher during a burst of webhook requests (SQLite)', () => {
+  let app: INestApplication;
+  let database: TestDatabase;
+  let held: http.ClientRequest[] = [];
+
+  beforeEach(async () => {
+    database = await createTestDatabase('sqlite');
+    app = await startApp({ DATABASE_URL: database.url, DISPATCH_CONCURRENCY: '8', DISPATCH_BURST_THRESHOLD: '3', DISPATCH_BURST_CONCURRENCY: '1' });
+    await app.listen(0, '127.0.0.1');
+  });
+  afterEach(async () => {
+    for (const request of held) request.destroy();
+    await app.close();
+    await database.drop();
+  });
+
+  /** A webhook request whose body never comes: it waits for its answer until destroyed. */
+  const holdRequest = () => {
+    const { port } = app.getHttpServer().address() as AddressInfo;
+    const request = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/webhook', headers: { 'Content-Length': '100', 'X-Hub-Signature-256': `sha256=${'0'.repeat(64)}` } });
+    request.on('error', () => undefined);
+    request.flushHeaders();
+    return request;
+  };
+  const messagesInChats = (prefix: string, count: number) => {
+    const fixture = loadFixture('01-') as { payload: Record<string, unknown> };
+    return Array.from({ length: count }, (_, i) => ({ ...fixture, payload: { ...fixture.payload, id: `${prefix}-${i}`, chat_id: `62812000${prefix === 'burst' ? 1 : 2}${i}@s.whatsapp.net`, from: `62812000${prefix === 'burst' ? 1 : 2}${i}@s.whatsapp.net` } }));
+  };
+
+  it('runs one delivery at a time while the burst lasts, and several at once after it', async () => {
+    const recorder = app.get(RecordingHandler);
+    let running = 0;
+    let maxRunning = 0;
+    recorder.behaviour = async () => {
+      maxRunning = Math.max(maxRunning, ++running);
+      await sleep(30);
+      running--;
+    };
+
+    held = Array.from({ length: 5 }, holdRequest);
+    await eventually(() => app.get(IntakePressure).waitingRequests >= 5, 5000, 'the held requests to wait');
+    await Promise.all(messagesInChats('burst', 6).map((body) => postSigned(app, body).expect(200)));
+    await eventually(() => recorder.received.length === 6, 10_000, 'the burst deliveries to be handled');
+    expect(maxRunning).toBe(1);
+
+    for (const request of held) request.destroy();
+    await eventually(() => !app.get(IntakePressure).inBurst, 5000, 'the burst to end');
+    maxRunning = 0;
+    await Promise.all(messagesInChats('calm', 6).map((body) => postSigned(app, body).expect(200)));
+    await eventually(() => recorder.received.length === 12, 10_000, 'the later deliveries to be handled');
+    expect(maxRunning).toBeGreaterThan(1);
+  });
+});
