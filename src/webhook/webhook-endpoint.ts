@@ -2,11 +2,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { PinoLogger } from 'nestjs-pino';
-import { pinoHttp, type HttpLogger } from 'pino-http';
+import type { Logger as PinoInstance } from 'pino';
 import { AppError, type ErrorBody, INTERNAL_ERROR_BODY } from '../common/index.js';
 import { webhookConfig } from '../config/index.js';
 import { InboxObserver, IntakePressure } from '../inbox/index.js';
-import { REQUEST_LINE_OPTIONS } from '../logging/index.js';
+import { requestLineLogger, type RequestLineFields, startRequestLine } from '../logging/index.js';
 import { readRawBody } from './read-raw-body.js';
 import { SIGNATURE_HEADER, SignatureVerifier, signatureHeaderProblem } from './signature-verifier.js';
 import type { WebhookAck } from './webhook-ack.dto.js';
@@ -31,7 +31,7 @@ export class WebhookEndpoint {
   private readonly verifier: SignatureVerifier;
   private readonly rotating: boolean;
   private readonly bodyLimit: number;
-  private requestLog?: HttpLogger;
+  private requestLogger?: PinoInstance;
 
   constructor(
     @Inject(webhookConfig.KEY) config: ConfigType<typeof webhookConfig>,
@@ -54,9 +54,9 @@ export class WebhookEndpoint {
 
   handle(request: IncomingMessage, response: ServerResponse): void {
     const started = performance.now();
-    // The same line (and redaction) as every other request's, from the app's one pino instance.
-    this.requestLog ??= pinoHttp({ ...REQUEST_LINE_OPTIONS, logger: PinoLogger.root });
-    this.requestLog(request, response);
+    // One line per request from the app's pino instance, as for every other route (minus headers).
+    this.requestLogger ??= requestLineLogger(PinoLogger.root);
+    const requestLine = startRequestLine(this.requestLogger, request, response);
     if (request.method !== 'POST') {
       // Not an event: answered, logged, not counted in the webhook metrics.
       const refusal = new MethodNotAllowedError();
@@ -64,7 +64,7 @@ export class WebhookEndpoint {
     }
     const leave = this.pressure.enter();
     response.once('close', leave);
-    this.receive(request, response).then(
+    this.receive(request, requestLine).then(
       (ack) => {
         this.observer.acknowledged((performance.now() - started) / 1000);
         this.answer(response, 200, ack);
@@ -73,7 +73,7 @@ export class WebhookEndpoint {
     );
   }
 
-  private async receive(request: IncomingMessage, response: ServerResponse): Promise<WebhookAck> {
+  private async receive(request: IncomingMessage, requestLine: RequestLineFields): Promise<WebhookAck> {
     const header = request.headers[SIGNATURE_HEADER];
     // Checked before the body is read: an anonymous client costs no buffer and no parse.
     const problem = signatureHeaderProblem(header);
@@ -84,7 +84,7 @@ export class WebhookEndpoint {
     // By position only: which secret is still in use tells when an old one can be removed.
     if (this.rotating) this.logger.debug(`Signature verified with secret #${check.secretIndex + 1}`);
     // The request's log line names what came in and where it went, never what it said.
-    return this.intake.receive(rawBody, (fields) => (response as ServerResponse & { log: { setBindings(f: object): void } }).log.setBindings(fields));
+    return this.intake.receive(rawBody, requestLine);
   }
 
   private refuse(response: ServerResponse, error: unknown): void {

@@ -1,18 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { decodeJsonBody, InvalidJsonError } from '../common/index.js';
+import type { RequestLineFields } from '../logging/index.js';
 import { parseGatewayPayload } from '../gateway-payload/index.js';
 import { InboxIntakeService, type IntakeResult } from '../inbox/index.js';
 import { MissingBodyError } from './webhook.errors.js';
-
-/** Adds fields to the request's log line. */
-export type RequestLogFields = (fields: Readonly<Record<string, string>>) => void;
 
 /** Verified bytes → parsed delivery → inbox. Unrecognised payloads are kept too, never refused. */
 @Injectable()
 export class WebhookIntakeService {
   constructor(private readonly inbox: InboxIntakeService) {}
 
-  async receive(rawBody: Buffer, requestLog: RequestLogFields): Promise<IntakeResult> {
+  async receive(rawBody: Buffer, requestLog: RequestLineFields): Promise<IntakeResult> {
     if (rawBody.length === 0) throw new MissingBodyError();
     const body = decodeJsonBody(rawBody);
     if (!body.ok) throw new InvalidJsonError();
