@@ -33,7 +33,8 @@ export function startRequestLine(logger: Logger, request: IncomingMessage, respo
     logger[level](
       {
         req: { id, method: request.method, url: request.url, remoteAddress: request.socket.remoteAddress, remotePort: request.socket.remotePort },
-        res: { statusCode: response.statusCode },
+        // An aborted request was never answered: no status to report.
+        ...(completed && { res: { statusCode: response.statusCode } }),
         responseTime: Math.round(performance.now() - started),
         ...fields,
       },
