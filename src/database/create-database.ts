@@ -36,8 +36,7 @@ function createSqlite(path: string): AppDatabase {
   const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   if (path === ':memory:') return { db, dialect: 'sqlite', description: `sqlite:${path}`, sqlite: { connection: sqlite } };
   // Checkpoints run on their own thread (see WalCheckpointer), not inside our commits.
-  sqlite.pragma('wal_autocheckpoint = 0');
-  const file = { connection: sqlite, walSync: new WalSync(`${path}-wal`), checkpointer: new WalCheckpointer(path) };
+  const file = { connection: sqlite, walSync: new WalSync(`${path}-wal`), checkpointer: new WalCheckpointer(path, sqlite) };
   return { db, dialect: 'sqlite', description: `sqlite:${path}`, sqlite: file };
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { closeDatabase, createDatabase } from './create-database.js';
 import type { AppDatabase } from './database.js';
+import { WalCheckpointer } from './wal-checkpointer.js';
 
 describe('WalCheckpointer (a worker thread on the real file)', () => {
   let dir: string;
@@ -48,5 +49,17 @@ describe('WalCheckpointer (a worker thread on the real file)', () => {
 
   it('stops its thread on close', async () => {
     await expect(database.sqlite!.checkpointer!.close()).resolves.toBeUndefined();
+  });
+
+  it('hands checkpoints back to SQLite when its thread dies, and closes without waiting for it', async () => {
+    const connection = new BetterSqlite3(':memory:');
+    // The thread cannot open this path, so it dies at once.
+    const checkpointer = new WalCheckpointer(join(dir, 'missing', 'app.db'), connection);
+    expect(connection.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    const deadline = Date.now() + 5000;
+    while (connection.pragma('wal_autocheckpoint', { simple: true }) === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(connection.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    await expect(checkpointer.close()).resolves.toBeUndefined();
+    connection.close();
   });
 });
