@@ -6,13 +6,6 @@ import { REQUEST_LINE_OPTIONS } from './pino-options.js';
 export type RequestLineFields = (fields: Readonly<Record<string, string>>) => void;
 
 /**
- * The `request completed` line for the webhook endpoint: the fields pino-http writes for every
- * other route (request id, method, url, peer, status, time, same levels), without the request and
- * response headers. pino-http builds a child logger per request and serialises and redacts both
- * header sets; on the webhook, the hottest route, that was a fifth of the throughput (docs/PERFORMANCE.md).
- * Without headers there is no signature to redact. Sets `X-Request-Id` as pino-http does.
- */
-/**
  * The logger for `startRequestLine`: the app's pino instance (same destination, level and
  * redaction) with the `req`/`res` fields written as given, not through pino-http's serializers,
  * which expect the raw request and response and copy their headers. Create it once.
@@ -22,7 +15,15 @@ export function requestLineLogger(root: Logger): Logger {
   return root.child({}, { serializers: { req: asGiven, res: asGiven } });
 }
 
-/** Call with `requestLineLogger`'s logger when the request arrives; the line is written when the response closes. */
+/**
+ * The `request completed` line for the webhook endpoint: the fields pino-http writes for every
+ * other route (request id, method, url, peer, status, time, same levels), without the request and
+ * response headers. pino-http builds a child logger per request and serialises and redacts both
+ * header sets; on the webhook, the hottest route, that was a fifth of the throughput (docs/PERFORMANCE.md).
+ * Without headers there is no signature to redact. Sets `X-Request-Id` as pino-http does.
+ * Call it with `requestLineLogger`'s logger when the request arrives; the line is written when the
+ * response closes.
+ */
 export function startRequestLine(logger: Logger, request: IncomingMessage, response: ServerResponse): RequestLineFields {
   const started = performance.now();
   const id = REQUEST_LINE_OPTIONS.genReqId(request, response);
