@@ -23,7 +23,7 @@ describe('structured logs', () => {
   const workDir = mkdtempSync(join(tmpdir(), 'log-test-'));
   let mainFile: string;
 
-  async function runApp(env: Record<string, string>, exercise: (base: string) => Promise<void>): Promise<string> {
+  async function runApp(env: Record<string, string>, exercise: (base: string, output: () => string) => Promise<void>): Promise<string> {
     const port = await freePort();
     const child: ChildProcess = spawn(process.execPath, [mainFile], {
       env: {
@@ -43,7 +43,7 @@ describe('structured logs', () => {
     const base = `http://127.0.0.1:${port}`;
     try {
       await waitUntilReady(base, 30_000);
-      await exercise(base);
+      await exercise(base, () => output);
     } finally {
       const exit = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
@@ -124,7 +124,11 @@ describe('structured logs', () => {
   }, 120_000);
 
   it('prints human-readable lines in development', async () => {
-    const output = await runApp({ NODE_ENV: 'development' }, async () => undefined);
+    // pino-pretty writes from its own thread, so a line may show up a moment after the app answers.
+    const output = await runApp({ NODE_ENV: 'development' }, async (_base, soFar) => {
+      const deadline = Date.now() + 10_000;
+      while (!soFar().includes('Listening on port') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    });
     const ready = output.split('\n').find((line) => line.includes('Listening on port'));
     expect(ready).toBeDefined();
     expect(() => JSON.parse(ready!)).toThrow();

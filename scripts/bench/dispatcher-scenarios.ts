@@ -56,6 +56,8 @@ export interface SteadyResult {
   readonly endToEndMs: { readonly p50: number; readonly p99: number; readonly max: number };
   readonly unfinished: number;
   readonly peakRssMb: number;
+  /** SQLite's WAL file at its largest during the load (0 on PostgreSQL). */
+  readonly peakWalMb: number;
 }
 
 /**
@@ -68,6 +70,9 @@ export async function measureSteady(ctx: BenchContext, extraEnv: Record<string, 
   return withDatabase(ctx, async (db) => {
     const app = await startApp(ctx, db, extraEnv);
     const acked = new Map<string, number>();
+    // The WAL file's size, sampled while the load runs: it must not grow with everything written.
+    let peakWalBytes = db.walBytes();
+    const walSampler = setInterval(() => (peakWalBytes = Math.max(peakWalBytes, db.walBytes())), 250);
     try {
       const load = await runLoad({
         url: app.url,
@@ -79,6 +84,7 @@ export async function measureSteady(ctx: BenchContext, extraEnv: Record<string, 
         onAccepted: (id, at) => acked.set(id, at),
       });
       const loadEndedAt = Date.now();
+      clearInterval(walSampler);
       await waitForEmptyBacklog(db, 120_000);
       const finished = await db.finishedAt([...acked.keys()]);
       // The dispatcher may finish before the 2xx reaches the client: that counts as 0, not negative.
@@ -96,8 +102,10 @@ export async function measureSteady(ctx: BenchContext, extraEnv: Record<string, 
         endToEndMs: { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), max: Math.max(0, ...latencies) },
         unfinished: acked.size - finished.size,
         peakRssMb: app.peakRssMb(),
+        peakWalMb: peakWalBytes / 1024 / 1024,
       };
     } finally {
+      clearInterval(walSampler);
       await app.stop();
     }
   });

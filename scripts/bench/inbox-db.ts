@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
@@ -23,6 +23,8 @@ export interface BenchDatabase {
   openCount(): Promise<number>;
   /** Deliveries received by `epochMs` and not finished by then (the backlog at that instant, read afterwards). */
   openAt(epochMs: number): Promise<number>;
+  /** Size of SQLite's WAL file now, in bytes (0 without one, and on PostgreSQL). */
+  walBytes(): number;
   /** Inserts `rows` processed deliveries with live dedupe keys, as months of traffic leave them. */
   seed(rows: number): Promise<void>;
   drop(): Promise<void>;
@@ -42,6 +44,13 @@ function sqliteDatabase(tmpDir: string): BenchDatabase {
   const open = () => new BetterSqlite3(path, { timeout: 10_000 });
   return {
     url: `sqlite:${path}`,
+    walBytes: () => {
+      try {
+        return statSync(`${path}-wal`).size;
+      } catch {
+        return 0;
+      }
+    },
     async finishedAt(ids) {
       const db = open();
       try {
@@ -125,6 +134,7 @@ async function postgresDatabase(baseUrl: string): Promise<BenchDatabase> {
   };
   return {
     url: url.toString(),
+    walBytes: () => 0,
     async finishedAt(ids) {
       const rows = await query<{ id: string; r: string; f: string }>(
         'SELECT delivery_id AS id, received_at AS r, finished_at AS f FROM inbox_events WHERE delivery_id = ANY($1) AND finished_at IS NOT NULL',

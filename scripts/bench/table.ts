@@ -38,7 +38,8 @@ export function renderTable(summary: Summary, header: string): string {
   if (s) {
     lines.push(
       `steady ${fmt(s.rate)}/s for ${s.seconds} s: ${fmt(s.accepted)} accepted (${fmt(s.accepted / s.seconds)}/s achieved), end-to-end p50 ${fmt(s.endToEndMs.p50)} ms, p99 ${fmt(s.endToEndMs.p99)} ms, max ${fmt(s.endToEndMs.max)} ms;` +
-        ` backlog max ${fmt(s.maxBacklog)}, ${fmt(s.backlogAtLoadEnd)} when the load stopped; ack p99 ${fmt(s.ackP99Ms, 1)} ms; unfinished ${s.unfinished}`,
+        ` backlog max ${fmt(s.maxBacklog)}, ${fmt(s.backlogAtLoadEnd)} when the load stopped; ack p99 ${fmt(s.ackP99Ms, 1)} ms; unfinished ${s.unfinished}` +
+        (s.peakWalMb > 0 ? `; WAL file at most ${fmt(s.peakWalMb, 1)} MB` : ''),
     );
   }
   if (summary.seeded) {

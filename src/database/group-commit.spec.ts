@@ -94,6 +94,57 @@ describe('GroupCommit (real SQLite)', () => {
     await Promise.all(later);
     expect(await storedIds()).toEqual(['d1', 'd3']);
   });
+
+  describe('whileNoCommit (how the WAL checkpointer closes the WAL out)', () => {
+    const gate = () => {
+      let open!: () => void;
+      const opened = new Promise<void>((resolve) => (open = resolve));
+      return { open, opened };
+    };
+    const turns = async (n: number) => {
+      for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
+    };
+
+    it('starts no commit while its work runs; writes queued meanwhile commit right after it', async () => {
+      const work = gate();
+      const held = commits.whileNoCommit(() => work.opened.then(() => 'checkpointed'));
+      let settled = false;
+      const write = commits.run((trx) => insertDelivery(trx, delivery('d1', 'k1'), WINDOW_MS)).finally(() => (settled = true));
+      await turns(5);
+      expect(settled).toBe(false);
+      expect(await storedIds()).toEqual([]);
+
+      work.open();
+      await expect(held).resolves.toBe('checkpointed');
+      await expect(write).resolves.toEqual({ inserted: true });
+      expect(await storedIds()).toEqual(['d1']);
+    });
+
+    it('waits for the commit in progress before its work starts', async () => {
+      const job = gate();
+      const write = commits.run(async (trx) => {
+        await job.opened;
+        return insertDelivery(trx, delivery('d1', 'k1'), WINDOW_MS);
+      });
+      await turns(2); // the batch is committing, blocked inside its job
+      let started = false;
+      const held = commits.whileNoCommit(async () => {
+        started = true;
+      });
+      await turns(5);
+      expect(started).toBe(false);
+
+      job.open();
+      await held;
+      expect(started).toBe(true);
+      await expect(write).resolves.toEqual({ inserted: true });
+    });
+
+    it('lets commits go on when its work fails', async () => {
+      await expect(commits.whileNoCommit(() => Promise.reject(new Error('checkpoint failed')))).rejects.toThrow('checkpoint failed');
+      await expect(commits.run((trx) => insertDelivery(trx, delivery('d1', 'k1'), WINDOW_MS))).resolves.toEqual({ inserted: true });
+    });
+  });
 });
 
 describe('GroupCommit on a SQLite file (prepared statements, WAL synced off the event loop)', () => {

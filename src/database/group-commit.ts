@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { AppDatabase, SqliteConnection } from './database.js';
 import type { DatabaseSchema } from './database.types.js';
+import type { CommitPause } from './wal-checkpointer.js';
 
 export type Work<T> = (trx: Transaction<DatabaseSchema>) => Promise<T>;
 
@@ -42,10 +43,14 @@ interface Job {
  * savepoint: a job that fails is rolled back alone and only its caller gets the error (a handler's
  * bad write never costs a webhook its 2xx); a failed commit or sync fails every caller of the batch.
  */
-export class GroupCommit implements DatabaseWriter {
+export class GroupCommit implements DatabaseWriter, CommitPause {
   private queue: Job[] = [];
   private flushing = false;
   private scheduled = false;
+  /** The commit in progress, from taking its batch until COMMIT returns (its WAL sync comes after). */
+  private committing?: Promise<unknown>;
+  /** Work that needs no commit to run meanwhile (`whileNoCommit`). */
+  private hold?: Promise<unknown>;
   private readonly statements?: SqliteStatements;
 
   constructor(
@@ -54,6 +59,18 @@ export class GroupCommit implements DatabaseWriter {
     private readonly maxBatch = 128,
   ) {
     this.statements = sqlite && prepareStatements(sqlite.connection);
+    // The checkpointer closes the WAL out between two of our commits.
+    sqlite?.checkpointer?.pauseCommitsWith(this);
+  }
+
+  async whileNoCommit<T>(work: () => Promise<T>): Promise<T> {
+    while (this.hold || this.committing) await (this.hold ?? this.committing)!.catch(() => undefined);
+    // Set in the same turn as the check above, so no flush can start a commit in between.
+    const running = work();
+    this.hold = running.catch(() => undefined).finally(() => {
+      this.hold = undefined;
+    });
+    return running;
   }
 
   run<T>(work: Work<T>): Promise<T> {
@@ -83,14 +100,18 @@ export class GroupCommit implements DatabaseWriter {
 
   private async flush(): Promise<void> {
     this.flushing = true;
+    // Jobs queued meanwhile join this batch.
+    while (this.hold) await this.hold;
     const batch = this.queue.splice(0, this.maxBatch);
     let results: Settled[];
     try {
-      results = await this.commit(batch);
+      this.committing = this.commit(batch);
+      results = (await this.committing) as Settled[];
     } catch (error) {
       for (const job of batch) job.reject(error);
       return;
     } finally {
+      this.committing = undefined;
       // The next batch may commit while this one's WAL sync runs: one sync then covers both.
       this.flushing = false;
       if (this.queue.length > 0) this.schedule();

@@ -1,10 +1,14 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
 import { closeDatabase, createDatabase } from './create-database.js';
 import type { AppDatabase } from './database.js';
-import { WalCheckpointer } from './wal-checkpointer.js';
+import type { DatabaseSchema } from './database.types.js';
+import { GroupCommit } from './group-commit.js';
+import { WalCheckpointer, type WalCheckpointerOptions } from './wal-checkpointer.js';
+import { WalSync } from './wal-sync.js';
 
 describe('WalCheckpointer (a worker thread on the real file)', () => {
   let dir: string;
@@ -61,5 +65,72 @@ describe('WalCheckpointer (a worker thread on the real file)', () => {
     expect(connection.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     await expect(checkpointer.close()).resolves.toBeUndefined();
     connection.close();
+  });
+
+  describe('under commits that never pause', () => {
+    const MB = 1024 * 1024;
+    const ROW = 'x'.repeat(4000);
+
+    /**
+     * Group commits of `rowsPerCommit` rows back to back until `totalBytes` are committed, then a
+     * pause for a checkpoint and one more commit. The WAL file's largest size meanwhile, and at the end.
+     */
+    async function writeContinuously(
+      options: WalCheckpointerOptions,
+      totalBytes: number,
+      rowsPerCommit = 8,
+    ): Promise<{ largestWal: number; finalWal: number; rows: number }> {
+      const path = join(dir, 'busy.db');
+      const connection = new BetterSqlite3(path);
+      connection.pragma('journal_mode = WAL');
+      connection.exec('create table notes (id integer primary key, body text)');
+      const insert = connection.prepare('insert into notes (body) values (?)');
+      const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: connection }) });
+      const checkpointer = new WalCheckpointer(path, connection, { intervalMs: 20, ...options });
+      const walSync = new WalSync(`${path}-wal`);
+      const commits = new GroupCommit(db, { connection, walSync, checkpointer });
+      const walSize = () => statSync(`${path}-wal`).size;
+      const commit = (rows: number) =>
+        Promise.all(
+          Array.from({ length: rows }, () =>
+            commits.runPrepared(
+              () => insert.run(ROW),
+              () => Promise.reject(new Error('SQLite runs the prepared work')),
+            ),
+          ),
+        );
+      let largestWal = 0;
+      try {
+        for (let written = 0; written < totalBytes; written += rowsPerCommit * ROW.length) {
+          await commit(rowsPerCommit);
+          largestWal = Math.max(largestWal, walSize());
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await commit(1);
+        return { largestWal, finalWal: walSize(), rows: (connection.prepare('select count(*) as n from notes').get() as { n: number }).n };
+      } finally {
+        await checkpointer.close();
+        await db.destroy();
+        await walSync.close();
+      }
+    }
+
+    it('closes the WAL out between two commits, so the file stays small however much is written', async () => {
+      const { largestWal, rows } = await writeContinuously({ closeOutFrames: 100 }, 24 * MB);
+      expect(rows).toBeGreaterThan(6000);
+      expect(largestWal).toBeLessThan(8 * MB);
+    });
+
+    it('(control) with close-outs off the WAL grows by everything written', async () => {
+      const { largestWal } = await writeContinuously({ closeOutFrames: Number.MAX_SAFE_INTEGER }, 24 * MB);
+      expect(largestWal).toBeGreaterThan(16 * MB);
+    });
+
+    it('cuts a WAL file that a burst grew back to the size limit once the burst is over', async () => {
+      // 1 MiB commits against a 1 MiB limit: the file outgrows the limit between two checkpoints.
+      const { largestWal, finalWal } = await writeContinuously({ closeOutFrames: 100, walSizeLimitBytes: MB }, 12 * MB, 256);
+      expect(largestWal).toBeGreaterThan(2 * MB);
+      expect(finalWal).toBeLessThanOrEqual(MB);
+    });
   });
 });

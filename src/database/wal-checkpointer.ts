@@ -20,46 +20,82 @@ parentPort.on('message', (message) => {
     return;
   }
   try {
-    db.pragma('wal_checkpoint(PASSIVE)');
-    parentPort.postMessage({ ok: true });
+    const [result] = db.pragma('wal_checkpoint(PASSIVE)');
+    parentPort.postMessage({ ok: true, walFrames: result.log, checkpointed: result.checkpointed });
   } catch (error) {
     parentPort.postMessage({ ok: false, error: String(error && error.message) });
   }
 });
 `;
 
+/** What the checkpointer needs of the app's writer (`GroupCommit`): a moment in which nothing commits. */
+export interface CommitPause {
+  /** Runs `work` once no commit is in progress, and starts none until it has settled. */
+  whileNoCommit<T>(work: () => Promise<T>): Promise<T>;
+}
+
+export interface WalCheckpointerOptions {
+  readonly intervalMs?: number;
+  /** A WAL holding at least this many frames after a checkpoint is closed out (see below). SQLite's own mark by default. */
+  readonly closeOutFrames?: number;
+  /** The longest a close-out holds commits back; a slower checkpoint finishes beside them. */
+  readonly holdLimitMs?: number;
+  /** After a burst has grown the WAL file, the first commit after a restart cuts it back to this size. */
+  readonly walSizeLimitBytes?: number;
+}
+
+type CheckpointResult = { readonly ok: true; readonly walFrames: number; readonly checkpointed: number } | { readonly ok: false; readonly error: string };
+
 const CLOSE_TIMEOUT_MS = 1000;
 const SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES = 1000;
+const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
 /**
  * Copies the WAL back into the database file from a worker thread, once a second. SQLite's own
  * automatic checkpoint (every 1,000 pages) runs inside whichever COMMIT crosses the mark: page
  * copies and two fsyncs on the event loop, a 10–100 ms stall every few thousand events under load
  * (docs/PERFORMANCE.md). The app's connection therefore runs with `wal_autocheckpoint=0` while the
- * thread lives; should the thread die, SQLite's own checkpoints come back rather than the WAL growing. A
- * PASSIVE checkpoint never blocks the app's reads or writes; durability is unchanged (a checkpoint
+ * thread lives; should the thread die, SQLite's own checkpoints come back rather than the WAL growing.
+ * A PASSIVE checkpoint never blocks the app's reads or writes; durability is unchanged (a checkpoint
  * syncs the WAL before copying and the database after).
+ *
+ * Copying is not enough to keep the WAL small: SQLite writes from the start of the file again only
+ * when a write begins with every frame already copied, and under steady traffic a commit always
+ * lands while a checkpoint runs, so the file grew by every byte ever committed (550 MB in 15 s at
+ * 1,000 events/s). So once a checkpoint leaves at least `closeOutFrames` frames behind it, a second
+ * one copies the few frames added meanwhile while the writer holds its commits back (a few
+ * milliseconds; `CommitPause`); the next commit then restarts the WAL.
  */
 export class WalCheckpointer {
   private readonly logger = new Logger('WalCheckpointer');
   private readonly worker: Worker;
   private readonly timer: NodeJS.Timeout;
+  private readonly closeOutFrames: number;
+  private readonly holdLimitMs: number;
+  private writer?: CommitPause;
+  private pending?: (result: CheckpointResult) => void;
   private busy = false;
   private failing = false;
+  private stopped = false;
   private closed?: Promise<void>;
   private readonly exited: Promise<void>;
 
   /** `connection`: the app's own connection to the file, whose automatic checkpoints this replaces. */
-  constructor(path: string, connection: BetterSqlite3.Database, intervalMs = 1000) {
+  constructor(path: string, connection: BetterSqlite3.Database, options: WalCheckpointerOptions = {}) {
+    this.closeOutFrames = options.closeOutFrames ?? SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES;
+    this.holdLimitMs = options.holdLimitMs ?? 250;
     connection.pragma('wal_autocheckpoint = 0');
+    connection.pragma(`journal_size_limit = ${options.walSizeLimitBytes ?? WAL_SIZE_LIMIT_BYTES}`);
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, driver } });
     // Never the reason the process stays up; shutdown closes it explicitly.
     this.worker.unref();
-    this.worker.on('message', (result: { ok: boolean; error?: string }) => this.settled(result));
-    this.worker.on('error', (error) => this.settled({ ok: false, error: error.message }));
+    this.worker.on('message', (result: CheckpointResult) => this.answered(result));
+    this.worker.on('error', (error) => this.answered({ ok: false, error: error.message }));
     this.exited = new Promise((resolve) =>
       this.worker.once('exit', () => {
+        this.stopped = true;
+        this.answered({ ok: false, error: 'checkpoint thread stopped' });
         if (!this.closed && connection.open) {
           this.logger.error('WAL checkpoint thread stopped; SQLite checkpoints on the app connection again');
           connection.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES}`);
@@ -67,21 +103,48 @@ export class WalCheckpointer {
         resolve();
       }),
     );
-    this.timer = setInterval(() => this.checkpoint(), intervalMs).unref();
+    this.timer = setInterval(() => void this.checkpoint(), options.intervalMs ?? 1000).unref();
   }
 
-  private checkpoint(): void {
+  /** The writer whose commits a close-out holds back. Without one the WAL is copied, never closed out. */
+  pauseCommitsWith(writer: CommitPause): void {
+    this.writer = writer;
+  }
+
+  private async checkpoint(): Promise<void> {
     if (this.busy || this.closed) return;
     this.busy = true;
-    this.worker.postMessage('checkpoint');
+    try {
+      const copied = await this.request();
+      if (!copied.ok || copied.walFrames < this.closeOutFrames || !this.writer) return;
+      // The few frames committed while the first pass ran, with no commit in between.
+      const closeOut = this.request();
+      const limit = new Promise<void>((resolve) => setTimeout(resolve, this.holdLimitMs).unref());
+      await this.writer.whileNoCommit(() => Promise.race([closeOut, limit]));
+      await closeOut;
+    } finally {
+      this.busy = false;
+    }
   }
 
-  private settled(result: { ok: boolean; error?: string }): void {
-    this.busy = false;
+  /** One checkpoint on the thread. Never rejects: a failure is logged and reported as the result. */
+  private request(): Promise<CheckpointResult> {
+    if (this.stopped) return Promise.resolve({ ok: false, error: 'checkpoint thread stopped' });
+    return new Promise((resolve) => {
+      this.pending = resolve;
+      this.worker.postMessage('checkpoint');
+    });
+  }
+
+  private answered(result: CheckpointResult): void {
+    const pending = this.pending;
+    this.pending = undefined;
+    if (!pending) return;
     // Only changes of state are logged: a failing checkpoint repeats every second.
-    if (!result.ok && !this.failing) this.logger.warn(`WAL checkpoint failed (${result.error}); the WAL grows until it succeeds`);
+    if (!result.ok && !this.failing && !this.closed) this.logger.warn(`WAL checkpoint failed (${result.error}); the WAL grows until it succeeds`);
     if (result.ok && this.failing) this.logger.log('WAL checkpoints succeed again');
     this.failing = !result.ok;
+    pending(result);
   }
 
   /**
