@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { sql } from 'kysely';
-import { AppDatabase, DatabaseWriter, type InboxStatus } from '../../database/index.js';
+import { type Kysely, sql } from 'kysely';
+import { AppDatabase, type DatabaseSchema, DatabaseWriter, type InboxStatus } from '../../database/index.js';
 import type { HandlerOutcome } from '../../events/index.js';
 import type { BacklogStats, InboxRecord, InsertResult, NewDelivery, Settlement } from './inbox-record.js';
 import { InboxRepository } from './inbox.repository.js';
 import { insertDelivery } from './intake-insert.js';
 import { outcomeRow, settlementValues, storableText, toRecord } from './inbox-rows.js';
+import { insertDeliveryInOneStatement } from './postgres-intake.js';
 import { sqliteInbox } from './sqlite-inbox-statements.js';
 
 /**
@@ -35,8 +36,12 @@ export class KyselyInboxRepository extends InboxRepository {
     return this.database.db;
   }
 
-  /** On SQLite, committed together with the other deliveries that arrived in the same turn (group commit). */
+  /**
+   * On SQLite, committed together with the other deliveries that arrived in the same turn (group
+   * commit). On PostgreSQL, one statement, its own transaction.
+   */
   async insert(delivery: NewDelivery, dedupeWindowMs: number): Promise<InsertResult> {
+    if (this.database.dialect === 'postgres') return insertDeliveryInOneStatement(this.db, delivery, dedupeWindowMs);
     return this.commits.runPrepared(sqliteInbox.insert(delivery, dedupeWindowMs), (trx) => insertDelivery(trx, delivery, dedupeWindowMs));
   }
 
@@ -85,32 +90,48 @@ export class KyselyInboxRepository extends InboxRepository {
     return new Set(rows.map((row) => row.handler));
   }
 
+  /**
+   * The handlers' outcomes and the delivery's result, written only while this worker still holds
+   * the lease. SQLite: in the group commit. PostgreSQL: one statement (the outcomes as a
+   * data-modifying CTE), so one round trip instead of four.
+   */
   async settle(id: number, deliveryId: string, workerId: string, outcomes: readonly HandlerOutcome[], settlement: Settlement): Promise<void> {
+    if (this.database.dialect === 'postgres') {
+      await this.settlement(this.db, id, deliveryId, workerId, outcomes, settlement).execute();
+      return;
+    }
     await this.commits.runPrepared(sqliteInbox.settle(id, deliveryId, workerId, outcomes, settlement), async (trx) => {
-      const now = Date.now();
-      if (outcomes.length > 0) {
-        await trx
-          .insertInto('handler_outcomes')
-          .values(outcomes.map((outcome) => outcomeRow(deliveryId, outcome, now)))
-          .onConflict((oc) =>
-            oc.columns(['delivery_id', 'handler']).doUpdateSet((eb) => ({
-              status: eb.ref('excluded.status'),
-              attempts: eb('handler_outcomes.attempts', '+', 1),
-              last_error: eb.ref('excluded.last_error'),
-              duration_ms: eb.ref('excluded.duration_ms'),
-              updated_at: eb.ref('excluded.updated_at'),
-            })),
-          )
-          .execute();
-      }
-      const { available_at, ...values } = settlementValues(settlement, now);
-      await trx
-        .updateTable('inbox_events')
-        .set({ ...values, ...(available_at !== null && { available_at }), locked_by: null, locked_until: null })
-        .where('id', '=', id)
-        .where('locked_by', '=', workerId)
-        .execute();
+      await this.outcomesUpsert(trx, deliveryId, outcomes, Date.now())?.execute();
+      await this.settlement(trx, id, deliveryId, workerId, [], settlement).execute();
     });
+  }
+
+  private outcomesUpsert(db: Kysely<DatabaseSchema>, deliveryId: string, outcomes: readonly HandlerOutcome[], now: number) {
+    if (outcomes.length === 0) return undefined;
+    return db
+      .insertInto('handler_outcomes')
+      .values(outcomes.map((outcome) => outcomeRow(deliveryId, outcome, now)))
+      .onConflict((oc) =>
+        oc.columns(['delivery_id', 'handler']).doUpdateSet((eb) => ({
+          status: eb.ref('excluded.status'),
+          attempts: eb('handler_outcomes.attempts', '+', 1),
+          last_error: eb.ref('excluded.last_error'),
+          duration_ms: eb.ref('excluded.duration_ms'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      );
+  }
+
+  /** The delivery's result; with `outcomes`, their upsert rides along as a CTE (PostgreSQL only). */
+  private settlement(db: Kysely<DatabaseSchema>, id: number, deliveryId: string, workerId: string, outcomes: readonly HandlerOutcome[], settlement: Settlement) {
+    const now = Date.now();
+    const { available_at, ...values } = settlementValues(settlement, now);
+    const result = { ...values, ...(available_at !== null && { available_at }), locked_by: null, locked_until: null };
+    const upsert = this.outcomesUpsert(db, deliveryId, outcomes, now);
+    if (upsert) {
+      return db.with('recorded_outcomes', () => upsert).updateTable('inbox_events').set(result).where('id', '=', id).where('locked_by', '=', workerId);
+    }
+    return db.updateTable('inbox_events').set(result).where('id', '=', id).where('locked_by', '=', workerId);
   }
 
   /** Written only while this worker still holds the lease, as `settle` does. */
