@@ -23,7 +23,7 @@ const IS_OPEN = (alias: 'c' | 'e' | 'inbox_events') => sql<boolean>`${sql.ref(`$
 export class KyselyInboxRepository extends InboxRepository {
   /**
    * SQLite: the dispatcher's writes share the intake's batches (group commit), so fewer fsyncs block
-   * the event loop per event. PostgreSQL: a transaction per call, concurrent over the pool.
+   * the event loop per event. PostgreSQL: each write its own transaction, concurrent over the pool.
    */
   constructor(
     private readonly database: AppDatabase,
