@@ -121,9 +121,11 @@ describe('WalCheckpointer (a worker thread on the real file)', () => {
       expect(largestWal).toBeLessThan(8 * MB);
     });
 
-    it('(control) with close-outs off the WAL grows by everything written', async () => {
+    it('(control) with close-outs off the WAL outgrows that bound', async () => {
+      // SQLite restarts the WAL itself when a checkpoint happens to fall between two commits, so the
+      // file does not always grow by all 24 MB (15-33 MB seen, the close-outs' 1.3-1.5 MB).
       const { largestWal } = await writeContinuously({ closeOutFrames: Number.MAX_SAFE_INTEGER }, 24 * MB);
-      expect(largestWal).toBeGreaterThan(16 * MB);
+      expect(largestWal).toBeGreaterThan(8 * MB);
     });
 
     it('cuts a WAL file that a burst grew back to the size limit once the burst is over', async () => {
