@@ -131,7 +131,7 @@ describe('WalCheckpointer (a worker thread on the real file)', () => {
     it('cuts a WAL file that a burst grew back to the size limit once the burst is over', async () => {
       // 1 MiB commits against a 1 MiB limit: the file outgrows the limit between two checkpoints.
       const { largestWal, finalWal } = await writeContinuously({ closeOutFrames: 100, walSizeLimitBytes: MB }, 12 * MB, 256);
-      expect(largestWal).toBeGreaterThan(2 * MB);
+      expect(largestWal).toBeGreaterThan(MB); // one commit alone outgrows the limit
       expect(finalWal).toBeLessThanOrEqual(MB);
     });
   });
