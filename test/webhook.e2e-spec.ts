@@ -69,6 +69,19 @@ describe('POST /webhook (SQLite)', () => {
     expect(stored?.status).toBe('unrecognized');
   });
 
+  it('keeps a known event whose identity reads but whose other fields do not fit, and marks it unrecognised at dispatch', async () => {
+    const body = { event: 'message', device_id: 'd@s.whatsapp.net', payload: { id: 'M-odd', chat_id: '1@s.whatsapp.net', from: '1@s.whatsapp.net', is_from_me: 'yes' } };
+    const response = await postSigned(app, body).expect(200);
+    expect(response.body.status).toBe('accepted');
+    const repository = app.get(InboxRepository);
+    await eventually(async () => (await repository.findByDeliveryId(response.body.id))?.status === 'unrecognized', 5000, 'the dispatcher to mark it');
+    const stored = await repository.findByDeliveryId(response.body.id);
+    expect(stored).toMatchObject({ gatewayEvent: 'message', status: 'unrecognized', lastError: expect.stringMatching(/is_from_me/) });
+    expect(recorder().received).toHaveLength(0);
+    // Identified by its message id: a redelivery is a duplicate, not a second unrecognised row.
+    expect((await postSigned(app, body).expect(200)).body).toEqual({ status: 'duplicate', id: response.body.id });
+  });
+
   it('acknowledges signed JSON that is not an object', async () => {
     await postSigned(app, '[1,2,3]').expect(200);
   });

@@ -1,3 +1,10 @@
-export { parseGatewayPayload } from './parse-gateway-payload.js';
-export type { DedupeIdentity, ParsedDelivery, RecognizedDelivery, UnrecognizedDelivery } from './parsed-delivery.js';
+export { identifyGatewayPayload, parseGatewayPayload } from './parse-gateway-payload.js';
+export type {
+  DedupeIdentity,
+  IdentifiedDelivery,
+  IntakeDelivery,
+  ParsedDelivery,
+  RecognizedDelivery,
+  UnrecognizedDelivery,
+} from './parsed-delivery.js';
 export { isKnownGatewayEvent } from './payload-routes.js';

@@ -1,6 +1,7 @@
-import { claimedDeviceId, claimedEvent, quoteName, readEnvelope } from './gateway-envelope.js';
+import { claimedDeviceId, claimedEvent, type GatewayEnvelope, quoteName, readEnvelope } from './gateway-envelope.js';
 import { normalizeLegacyV7 } from './legacy-v7.normalizer.js';
-import type { ParsedDelivery, UnrecognizedDelivery } from './parsed-delivery.js';
+import type { IntakeDelivery, ParsedDelivery, UnrecognizedDelivery } from './parsed-delivery.js';
+import type { PayloadRoute } from './payload-route.js';
 import { PAYLOAD_ROUTES } from './payload-routes.js';
 import { isRecord, JsonTooDeepError, toPlainJson, type JsonRecord } from './plain-json.js';
 
@@ -11,6 +12,38 @@ import { isRecord, JsonTooDeepError, toPlainJson, type JsonRecord } from './plai
  * never values, since values include message text.
  */
 export function parseGatewayPayload(body: unknown): ParsedDelivery {
+  return guarded(body, (routed) => parseRouted(routed));
+}
+
+/**
+ * The ack path's parse: the event, device, chat and dedupe identity, read without validating the
+ * rest of the payload (DTO validation and mapping cost more CPU than storing the delivery;
+ * docs/PERFORMANCE.md). A body whose envelope, event or identity fields do not fit is parsed in
+ * full, so it is kept as unrecognised with the same reason as before; the dispatcher parses the
+ * others in full. Total, like `parseGatewayPayload`.
+ */
+export function identifyGatewayPayload(body: unknown): IntakeDelivery {
+  return guarded(body, (routed) => {
+    const identity = routed.route.identify(routed.envelope);
+    if (identity === undefined) {
+      // Each DTO requires what its reader reads, so the full parse finds the problem and names it.
+      const parsed = parseRouted(routed);
+      return parsed.kind === 'unrecognized' ? parsed : unrecognized(routed.gatewayEvent, routed.deviceId, 'identity fields unreadable');
+    }
+    const { event: gatewayEvent, deviceId } = routed.envelope;
+    return { kind: 'identified', gatewayEvent, deviceId, chatId: identity.chatId, dedupe: identity.dedupe };
+  });
+}
+
+interface Routed {
+  readonly envelope: GatewayEnvelope;
+  readonly route: PayloadRoute;
+  readonly gatewayEvent: string;
+  readonly deviceId?: string;
+}
+
+/** Plain JSON, legacy shape normalised, envelope checked, route found: or why not. */
+function guarded<T extends ParsedDelivery | IntakeDelivery>(body: unknown, parse: (routed: Routed) => T): T | UnrecognizedDelivery {
   let plain: unknown;
   try {
     plain = toPlainJson(body);
@@ -19,7 +52,8 @@ export function parseGatewayPayload(body: unknown): ParsedDelivery {
   }
   if (!isRecord(plain)) return unrecognized('unknown', undefined, 'body is not a JSON object');
   try {
-    return parseRecord(plain);
+    const routed = routeRecord(plain);
+    return 'kind' in routed ? routed : parse(routed);
   } catch (error) {
     // A bug of ours must not turn into a 500 and a retry storm: the delivery is kept instead.
     const kind = error instanceof Error ? error.name : typeof error;
@@ -27,7 +61,7 @@ export function parseGatewayPayload(body: unknown): ParsedDelivery {
   }
 }
 
-function parseRecord(raw: JsonRecord): ParsedDelivery {
+function routeRecord(raw: JsonRecord): Routed | UnrecognizedDelivery {
   const normalized = normalizeLegacyV7(raw);
   if (!normalized.ok) return unrecognized(normalized.gatewayEvent, claimedDeviceId(raw), normalized.reason);
   const body = normalized.body;
@@ -40,8 +74,11 @@ function parseRecord(raw: JsonRecord): ParsedDelivery {
 
   const route = PAYLOAD_ROUTES.get(envelope.event);
   if (route === undefined) return unrecognized(gatewayEvent, deviceId, `unknown event ${quoteName(envelope.event)}`);
+  return { envelope, route, gatewayEvent, deviceId };
+}
 
-  const result = route(envelope);
+function parseRouted({ envelope, route, gatewayEvent, deviceId }: Routed): ParsedDelivery {
+  const result = route.parse(envelope);
   if (!result.ok) {
     return unrecognized(gatewayEvent, deviceId, `invalid ${quoteName(envelope.event)} payload: ${result.problems.join('; ')}`);
   }

@@ -49,3 +49,18 @@ export interface UnrecognizedDelivery {
 }
 
 export type ParsedDelivery = RecognizedDelivery | UnrecognizedDelivery;
+
+/**
+ * A delivery of a known event whose identity fields are readable, its payload not yet validated
+ * (`identifyGatewayPayload`): what the ack path needs to dedupe and store it. The dispatcher
+ * parses it in full; if the rest does not fit, it marks the delivery unrecognised then.
+ */
+export interface IdentifiedDelivery {
+  readonly kind: 'identified';
+  readonly gatewayEvent: string;
+  readonly deviceId?: string;
+  readonly chatId?: string;
+  readonly dedupe: DedupeIdentity;
+}
+
+export type IntakeDelivery = IdentifiedDelivery | UnrecognizedDelivery;

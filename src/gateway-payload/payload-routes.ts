@@ -28,29 +28,39 @@ import {
 } from './mappers/newsletter.mapper.js';
 import { mapPresence } from './mappers/presence.mapper.js';
 import { mapReceipt } from './mappers/receipt.mapper.js';
+import {
+  bodyIdentityBy,
+  deletedIdentity,
+  groupJoinedIdentity,
+  groupParticipantsIdentity,
+  messageIdentity,
+  receiptIdentity,
+} from './payload-identities.js';
 import { route, type PayloadRoute } from './payload-route.js';
 
+const byNewsletter = bodyIdentityBy('newsletter_id');
+
 /**
- * The discriminator: the gateway's `event` name picks the payload DTO and its mapper.
+ * The discriminator: the gateway's `event` name picks the payload's identity reader, DTO and mapper.
  * A Map, not an object literal, so that names like `__proto__` or `toString` find nothing.
  */
 export const PAYLOAD_ROUTES: ReadonlyMap<string, PayloadRoute> = new Map([
-  ['message', route(MessagePayloadDto, mapMessage)],
-  ['message.reaction', route(MessageReactionPayloadDto, mapReaction)],
-  ['message.revoked', route(MessageRevokedPayloadDto, mapRevoked)],
-  ['message.edited', route(MessageEditedPayloadDto, mapEdited)],
-  ['message.deleted', route(MessageDeletedPayloadDto, mapDeleted)],
-  ['message.ack', route(MessageAckPayloadDto, mapReceipt)],
-  ['chat_presence', route(ChatPresencePayloadDto, mapPresence)],
-  ['group.participants', route(GroupParticipantsPayloadDto, mapGroupParticipants)],
-  ['group.joined', route(GroupJoinedPayloadDto, mapGroupJoined)],
-  ['label.edit', route(LabelEditPayloadDto, mapLabelEdit)],
-  ['label.association', route(LabelAssociationPayloadDto, mapLabelAssociation)],
-  ['newsletter.joined', route(NewsletterJoinedPayloadDto, mapNewsletterJoined)],
-  ['newsletter.left', route(NewsletterLeftPayloadDto, mapNewsletterLeft)],
-  ['newsletter.message', route(NewsletterMessagePayloadDto, mapNewsletterMessages)],
-  ['newsletter.mute', route(NewsletterMutePayloadDto, mapNewsletterMute)],
-  ['call.offer', route(CallOfferPayloadDto, mapCallOffer)],
+  ['message', route(MessagePayloadDto, messageIdentity, mapMessage)],
+  ['message.reaction', route(MessageReactionPayloadDto, messageIdentity, mapReaction)],
+  ['message.revoked', route(MessageRevokedPayloadDto, messageIdentity, mapRevoked)],
+  ['message.edited', route(MessageEditedPayloadDto, messageIdentity, mapEdited)],
+  ['message.deleted', route(MessageDeletedPayloadDto, deletedIdentity, mapDeleted)],
+  ['message.ack', route(MessageAckPayloadDto, receiptIdentity, mapReceipt)],
+  ['chat_presence', route(ChatPresencePayloadDto, bodyIdentityBy('chat_id'), mapPresence)],
+  ['group.participants', route(GroupParticipantsPayloadDto, groupParticipantsIdentity, mapGroupParticipants)],
+  ['group.joined', route(GroupJoinedPayloadDto, groupJoinedIdentity, mapGroupJoined)],
+  ['label.edit', route(LabelEditPayloadDto, bodyIdentityBy('label_id', (id) => `label:${id}`), mapLabelEdit)],
+  ['label.association', route(LabelAssociationPayloadDto, bodyIdentityBy('chat_id'), mapLabelAssociation)],
+  ['newsletter.joined', route(NewsletterJoinedPayloadDto, byNewsletter, mapNewsletterJoined)],
+  ['newsletter.left', route(NewsletterLeftPayloadDto, byNewsletter, mapNewsletterLeft)],
+  ['newsletter.message', route(NewsletterMessagePayloadDto, byNewsletter, mapNewsletterMessages)],
+  ['newsletter.mute', route(NewsletterMutePayloadDto, byNewsletter, mapNewsletterMute)],
+  ['call.offer', route(CallOfferPayloadDto, bodyIdentityBy('from'), mapCallOffer)],
 ]);
 
 /** Whether `name` is one of the gateway's known event names (a bounded set, safe as a metric label). */

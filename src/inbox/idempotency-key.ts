@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { ParsedDelivery } from '../gateway-payload/index.js';
+import type { IntakeDelivery, ParsedDelivery } from '../gateway-payload/index.js';
+
+/** Keyed alike whether the payload was identified on the ack path or parsed in full. */
+type KeyedDelivery = IntakeDelivery | ParsedDelivery;
 
 /**
  * The stable key that makes a redelivery of the same event a duplicate:
@@ -9,11 +12,11 @@ import type { ParsedDelivery } from '../gateway-payload/index.js';
  * - anything else (and unrecognised payloads): a hash of the raw body.
  * Hashed, so keys have one length whatever the number of ids.
  */
-export function idempotencyKey(parsed: ParsedDelivery, rawBody: Buffer): string {
+export function idempotencyKey(parsed: KeyedDelivery, rawBody: Buffer): string {
   return sha256(keyMaterial(parsed, rawBody));
 }
 
-function keyMaterial(parsed: ParsedDelivery, rawBody: Buffer): string {
+function keyMaterial(parsed: KeyedDelivery, rawBody: Buffer): string {
   if (parsed.kind === 'unrecognized') return `body|${sha256(rawBody)}`;
   const device = parsed.deviceId ?? '';
   const identity = parsed.dedupe;

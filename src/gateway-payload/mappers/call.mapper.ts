@@ -18,8 +18,6 @@ export const mapCallOffer: PayloadMapper<CallOfferPayloadDto> = (payload, envelo
   };
   return {
     eventName: WhatsAppEvent.CallOffered,
-    chatId: payload.from,
-    dedupe: { kind: 'body' },
     toDomainEvent: domainEvent(CallOfferedEvent, data),
   };
 };

@@ -26,9 +26,6 @@ export const mapLabelEdit: PayloadMapper<LabelEditPayloadDto> = (payload, envelo
   };
   return {
     eventName: WhatsAppEvent.LabelEdited,
-    // Not a chat, but edits of one label must still apply in order.
-    chatId: `label:${payload.label_id}`,
-    dedupe: { kind: 'body' },
     toDomainEvent: domainEvent(LabelEditedEvent, data),
   };
 };
@@ -43,8 +40,6 @@ export const mapLabelAssociation: PayloadMapper<LabelAssociationPayloadDto> = (p
   };
   return {
     eventName: WhatsAppEvent.LabelAssociationChanged,
-    chatId: payload.chat_id,
-    dedupe: { kind: 'body' },
     toDomainEvent: domainEvent(LabelAssociationChangedEvent, data),
   };
 };

@@ -2,7 +2,6 @@ import type { MessageContext } from '../../events/index.js';
 import type { GatewayEnvelope } from '../gateway-envelope.js';
 import type { MessageCommonDto } from '../dto/message-common.dto.js';
 import { isGroupJid } from '../jid.js';
-import type { DedupeIdentity } from '../parsed-delivery.js';
 import { displayName, eventTime } from './mapping.helpers.js';
 
 /** The who/where/when shared by every message-family event. */
@@ -19,9 +18,4 @@ export function toMessageContext(payload: MessageCommonDto, envelope: GatewayEnv
     isFromMe: payload.is_from_me ?? false,
     isGroup: isGroupJid(payload.chat_id),
   };
-}
-
-/** A WhatsApp message id is unique per message, so it identifies a redelivery. */
-export function messageDedupe(messageId: string): DedupeIdentity {
-  return { kind: 'message', messageId };
 }

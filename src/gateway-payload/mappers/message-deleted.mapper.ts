@@ -21,9 +21,6 @@ export const mapDeleted: PayloadMapper<MessageDeletedPayloadDto> = (payload, env
   };
   return {
     eventName: WhatsAppEvent.MessageDeleted,
-    chatId: payload.chat_id,
-    // The delete has no id of its own; prefixed so it never collides with the deleted message's key.
-    dedupe: { kind: 'message', messageId: `deleted:${payload.deleted_message_id}` },
     toDomainEvent: domainEvent(MessageDeletedEvent, data),
   };
 };

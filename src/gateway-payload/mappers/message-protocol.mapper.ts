@@ -11,11 +11,11 @@ import type { MessageEditedPayloadDto } from '../dto/message-edited.payload.dto.
 import type { MessageReactionPayloadDto } from '../dto/message-reaction.payload.dto.js';
 import type { MessageRevokedPayloadDto } from '../dto/message-revoked.payload.dto.js';
 import { domainEvent, type PayloadMapper } from '../payload-route.js';
-import { messageDedupe, toMessageContext } from './message-context.mapper.js';
+import { toMessageContext } from './message-context.mapper.js';
 
 /**
- * Reactions, revokes and edits are messages in their own right: each has its own id, which is
- * what deduplicates them (the id of the message they act on is in the data).
+ * Reactions, revokes and edits are messages in their own right, with ids of their own; the id of
+ * the message they act on is in the data.
  */
 
 export const mapReaction: PayloadMapper<MessageReactionPayloadDto> = (payload, envelope) => {
@@ -28,8 +28,6 @@ export const mapReaction: PayloadMapper<MessageReactionPayloadDto> = (payload, e
   };
   return {
     eventName: WhatsAppEvent.MessageReaction,
-    chatId: payload.chat_id,
-    dedupe: messageDedupe(payload.id),
     toDomainEvent: domainEvent(MessageReactionEvent, data),
   };
 };
@@ -43,8 +41,6 @@ export const mapRevoked: PayloadMapper<MessageRevokedPayloadDto> = (payload, env
   };
   return {
     eventName: WhatsAppEvent.MessageRevoked,
-    chatId: payload.chat_id,
-    dedupe: messageDedupe(payload.id),
     toDomainEvent: domainEvent(MessageRevokedEvent, data),
   };
 };
@@ -57,8 +53,6 @@ export const mapEdited: PayloadMapper<MessageEditedPayloadDto> = (payload, envel
   };
   return {
     eventName: WhatsAppEvent.MessageEdited,
-    chatId: payload.chat_id,
-    dedupe: messageDedupe(payload.id),
     toDomainEvent: domainEvent(MessageEditedEvent, data),
   };
 };

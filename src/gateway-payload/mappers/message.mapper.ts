@@ -2,7 +2,7 @@ import { MessageReceivedEvent, WhatsAppEvent, type MessageReceivedData } from '.
 import type { MessagePayloadDto } from '../dto/message.payload.dto.js';
 import { domainEvent, type PayloadMapper } from '../payload-route.js';
 import { toContacts, toLocation, toMedia } from './message-content.mapper.js';
-import { messageDedupe, toMessageContext } from './message-context.mapper.js';
+import { toMessageContext } from './message-context.mapper.js';
 import { nonEmpty } from './mapping.helpers.js';
 
 /** `message` → MessageReceivedEvent. */
@@ -29,8 +29,6 @@ export const mapMessage: PayloadMapper<MessagePayloadDto> = (payload, envelope) 
   };
   return {
     eventName: WhatsAppEvent.MessageReceived,
-    chatId: payload.chat_id,
-    dedupe: messageDedupe(payload.id),
     toDomainEvent: domainEvent(MessageReceivedEvent, data),
   };
 };

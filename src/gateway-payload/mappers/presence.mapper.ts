@@ -18,8 +18,6 @@ export const mapPresence: PayloadMapper<ChatPresencePayloadDto> = (payload, enve
   };
   return {
     eventName: WhatsAppEvent.ChatPresenceChanged,
-    chatId: payload.chat_id,
-    dedupe: { kind: 'body' },
     toDomainEvent: domainEvent(ChatPresenceChangedEvent, data),
   };
 };

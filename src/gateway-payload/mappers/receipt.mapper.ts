@@ -19,15 +19,6 @@ export const mapReceipt: PayloadMapper<MessageAckPayloadDto> = (payload, envelop
   };
   return {
     eventName: WhatsAppEvent.ReceiptReceived,
-    chatId: payload.chat_id,
-    // A receipt has no id: the same reader, type and messages in the same chat is the same receipt.
-    dedupe: {
-      kind: 'receipt',
-      chatId: payload.chat_id,
-      senderId: payload.from,
-      receiptType: payload.receipt_type,
-      messageIds: payload.ids,
-    },
     toDomainEvent: domainEvent(ReceiptReceivedEvent, data),
   };
 };

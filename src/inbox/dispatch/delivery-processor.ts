@@ -40,6 +40,9 @@ export class DeliveryProcessor {
   private async settle(record: InboxRecord, workerId: string): Promise<ProcessResult> {
     const parsed = parseStored(record.rawBody);
     if (parsed.kind === 'unrecognized') {
+      // The ack path checked only the envelope and identity fields: the rest of a payload is first
+      // validated here. JSON-quoted: the name is whatever the body claims.
+      this.logger.warn(`Kept unrecognised ${JSON.stringify(parsed.gatewayEvent)} delivery ${record.deliveryId}: ${parsed.reason}`);
       await this.repository.markUnrecognized(record.id, workerId, parsed.reason);
       return 'unrecognized';
     }
