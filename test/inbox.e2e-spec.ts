@@ -51,6 +51,26 @@ describe.each(DATABASE_KINDS)('durable inbox on %s', (kind) => {
     expect(app.get(SecondMessageHandler).received).toHaveLength(1);
   });
 
+  it('runs a delivery whose claim committed but whose answer was lost well before its lease ends', async () => {
+    const app = await boot({ INBOX_LEASE_MS: '120000' });
+    // What a connection cut between PostgreSQL's commit and its answer looks like to the dispatcher.
+    const repository = app.get(InboxRepository);
+    const claim = repository.claim.bind(repository);
+    let lost = 0;
+    repository.claim = async (...args) => {
+      const leased = await claim(...args);
+      if (leased.length > 0 && lost === 0) {
+        lost = leased.length;
+        throw new Error('Connection terminated unexpectedly');
+      }
+      return leased;
+    };
+    const { body } = await postSigned(app, textMessage(1)).expect(200);
+    await eventually(async () => (await repository.findByDeliveryId(body.id))?.status === 'done', 5000, 'the delivery to run before its lease ends');
+    expect(lost).toBe(1);
+    expect(app.get(RecordingHandler).received).toHaveLength(1);
+  });
+
   it('dead-letters an event whose handler always fails, with the error', async () => {
     const app = await boot({ DISPATCH_MAX_ATTEMPTS: '3' });
     app.get(RecordingHandler).behaviour = () => {

@@ -23,6 +23,14 @@ export class InboxDispatcher implements OnApplicationBootstrap, BeforeApplicatio
   private readonly inFlight = new Set<Promise<void>>();
   /** Deliveries whose result could not be written (database down): their leases go back as soon as it answers. */
   private readonly unsettled = new Set<number>();
+  /** The deliveries running now, by id. */
+  private readonly runningIds = new Set<number>();
+  /**
+   * A claim failed, so it may have committed without its answer reaching us (PostgreSQL's
+   * connection cut between the two): such leases are ours but nothing runs them, and each would
+   * hold its chat back until it expired. They go back as soon as the database answers.
+   */
+  private claimAnswerLost = false;
   private running = false;
   private loop?: Promise<void>;
 
@@ -84,6 +92,7 @@ export class InboxDispatcher implements OnApplicationBootstrap, BeforeApplicatio
         try {
           claimed = await this.repository.claim(this.workerId, free, leaseMs);
         } catch (error) {
+          this.claimAnswerLost = true;
           this.logger.warn(`Claiming failed (${(error as Error).message}); retrying in ${pollIntervalMs} ms`);
         }
       }
@@ -99,6 +108,7 @@ export class InboxDispatcher implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   private start(record: InboxRecord): void {
+    this.runningIds.add(record.id);
     const task: Promise<void> = this.processor
       .process(record, this.workerId)
       .then(() => undefined)
@@ -108,6 +118,7 @@ export class InboxDispatcher implements OnApplicationBootstrap, BeforeApplicatio
         this.logger.error(`Delivery ${record.deliveryId} could not be settled (${error.name}: ${error.message}); it will run again once the database answers`);
       })
       .finally(() => {
+        this.runningIds.delete(record.id);
         this.inFlight.delete(task);
         this.signal.notify();
       });
@@ -115,6 +126,16 @@ export class InboxDispatcher implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   private async releaseUnsettled(): Promise<void> {
+    if (this.claimAnswerLost) {
+      try {
+        const released = await this.repository.releaseClaims(this.workerId, [...this.runningIds]);
+        this.claimAnswerLost = false;
+        this.unsettled.clear();
+        if (released > 0) this.logger.warn(`Gave back ${released} lease(s) of a claim whose answer was lost`);
+      } catch {
+        return; // still down: the next turn of the loop tries again
+      }
+    }
     for (const id of this.unsettled) {
       try {
         await this.repository.releaseClaim(id, this.workerId);

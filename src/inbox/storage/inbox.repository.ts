@@ -29,8 +29,11 @@ export abstract class InboxRepository {
   /** Gives back one lease this worker holds, so the delivery is due again at once. */
   abstract releaseClaim(id: number, workerId: string): Promise<void>;
 
-  /** Gives back leases: this worker's on shutdown, or every lease at a single-process start. */
-  abstract releaseClaims(workerId: string | 'all'): Promise<number>;
+  /**
+   * Gives back leases: this worker's on shutdown, or every lease at a single-process start; or
+   * this worker's except the deliveries it is running, after a claim whose answer was lost.
+   */
+  abstract releaseClaims(workerId: string | 'all', except?: readonly number[]): Promise<number>;
 
   /** Makes dead, done or unrecognised deliveries due again. Returns how many were reset. */
   abstract replay(deliveryIds: readonly string[], options: { rerunSucceededHandlers: boolean }): Promise<number>;

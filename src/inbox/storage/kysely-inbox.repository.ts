@@ -154,12 +154,13 @@ export class KyselyInboxRepository extends InboxRepository {
       .execute();
   }
 
-  async releaseClaims(workerId: string | 'all'): Promise<number> {
+  async releaseClaims(workerId: string | 'all', except: readonly number[] = []): Promise<number> {
     const result = await this.db
       .updateTable('inbox_events')
       .set({ status: 'pending', locked_by: null, locked_until: null })
       .where('status', '=', 'processing')
       .$if(workerId !== 'all', (qb) => qb.where('locked_by', '=', workerId))
+      .$if(except.length > 0, (qb) => qb.where('id', 'not in', [...except]))
       .executeTakeFirst();
     return Number(result.numUpdatedRows);
   }
