@@ -3,3 +3,4 @@ export * from './database.types.js';
 export * from './database.module.js';
 export * from './migrate.js';
 export * from './group-commit.js';
+export * from './query-template.js';

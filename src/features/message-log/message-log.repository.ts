@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DatabaseWriter } from '../../database/index.js';
+import { DatabaseWriter, QueryTemplate } from '../../database/index.js';
 import { chatOf, type Merged, fromMessageEvent, highest, isNewer, lowest, whenNewer } from './message-log-merge.js';
 import { MESSAGE_COLUMNS, type MessageLogRow, type ReactionRow } from './message-log.rows.js';
 
@@ -40,30 +40,35 @@ function messageLogMerge(): Record<Exclude<keyof MessageLogRow, 'device_id' | 'm
 export class MessageLogRepository {
   private readonly merge = messageLogMerge();
   private readonly newerReaction = isNewer(REACTIONS, 'reacted_at', 'reaction_id');
-
-  constructor(private readonly writer: DatabaseWriter) {}
-
-  /** Rows must have distinct keys (PostgreSQL refuses to update one row twice in a statement). */
-  async upsert(rows: readonly MessageLogRow[]): Promise<void> {
-    if (rows.length === 0) return;
-    await this.writer.run((trx) => trx
+  // Compiled once per row count: building the upsert through Kysely on every event cost more than running it.
+  private readonly upsertRows = new QueryTemplate<MessageLogRow>((db, rows) =>
+    db
       .insertInto(LOG)
-      .values([...rows])
-      .onConflict((oc) => oc.columns(['device_id', 'message_id']).doUpdateSet(this.merge))
-      .execute());
-  }
-
-  async upsertReaction(row: ReactionRow): Promise<void> {
-    await this.writer.run((trx) => trx
+      .values(rows)
+      .onConflict((oc) => oc.columns(['device_id', 'message_id']).doUpdateSet(this.merge)),
+  );
+  private readonly upsertReactionRow = new QueryTemplate<ReactionRow>((db, rows) =>
+    db
       .insertInto(REACTIONS)
-      .values(row)
+      .values(rows)
       .onConflict((oc) =>
         oc.columns(['device_id', 'message_id', 'reactor_id']).doUpdateSet({
           emoji: whenNewer(this.newerReaction, REACTIONS, 'emoji'),
           reacted_at: whenNewer(this.newerReaction, REACTIONS, 'reacted_at'),
           reaction_id: whenNewer(this.newerReaction, REACTIONS, 'reaction_id'),
         }),
-      )
-      .execute());
+      ),
+  );
+
+  constructor(private readonly writer: DatabaseWriter) {}
+
+  /** Rows must have distinct keys (PostgreSQL refuses to update one row twice in a statement). */
+  async upsert(rows: readonly MessageLogRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.writer.run((trx) => this.upsertRows.execute(trx, rows));
+  }
+
+  async upsertReaction(row: ReactionRow): Promise<void> {
+    await this.writer.run((trx) => this.upsertReactionRow.execute(trx, [row]));
   }
 }
