@@ -13,6 +13,7 @@ interface SmokeResult {
     readonly errors: number;
     readonly receivers: Record<'node-http' | 'express' | 'app', { readonly eventsPerSecond50: { readonly median: number } }>;
     readonly steady: { readonly accepted: number; readonly unfinished: number; readonly endToEndMs: { readonly p99: number } };
+    readonly commitsAt50: { readonly meanBatchJobs: { readonly median: number }; readonly walSyncP99Ms: { readonly median: number } };
   };
 }
 
@@ -42,5 +43,9 @@ describe('npm run bench -- --smoke', () => {
     expect(result.summary.steady.unfinished).toBe(0);
     expect(Number.isFinite(result.summary.steady.endToEndMs.p99)).toBe(true);
     expect(stdout).toContain('app ÷ Express');
+    // Read from the app's /metrics around its 50-connection load: every write was committed and synced.
+    expect(result.summary.commitsAt50.meanBatchJobs.median).toBeGreaterThanOrEqual(1);
+    expect(result.summary.commitsAt50.walSyncP99Ms.median).toBeGreaterThan(0);
+    expect(stdout).toContain("the app's commits during its 50-connection load");
   }, 120_000);
 });

@@ -128,6 +128,22 @@ describe('GET /metrics (SQLite)', () => {
     expect(text).not.toContain(signBody(raw, TEST_SECRET).slice(7));
   });
 
+  it("times SQLite's group commits: each batch's size, its commit and the WAL sync its callers waited for", async () => {
+    for (let i = 0; i < 3; i++) await postSigned(app, gatewayJson(textMessage(100 + i))).expect(200);
+    await eventually(async () => valueOf(await scrape(), 'whatsapp_inbox_backlog') === 0, 5000, 'the backlog to drain');
+    const text = await scrape();
+    const commits = valueOf(text, 'whatsapp_sqlite_commit_seconds_count')!;
+    // Three webhooks one after another: three intake batches at least, plus the dispatcher's writes.
+    expect(commits).toBeGreaterThanOrEqual(3);
+    expect(valueOf(text, 'whatsapp_sqlite_commit_batch_jobs_count')).toBe(commits);
+    expect(valueOf(text, 'whatsapp_sqlite_commit_batch_jobs_sum')).toBeGreaterThanOrEqual(3);
+    // A file database: every batch waited for its WAL sync before anyone was answered.
+    expect(valueOf(text, 'whatsapp_sqlite_wal_sync_seconds_count')).toBe(commits);
+    expect(valueOf(text, 'whatsapp_sqlite_wal_sync_seconds_sum')).toBeGreaterThan(0);
+    // A few kilobytes of WAL are never closed out.
+    expect(valueOf(text, 'whatsapp_sqlite_wal_closeout_hold_seconds_count')).toBe(0);
+  });
+
   it('labels every other refusal by its code, and nothing else counts as received', async () => {
     const raw = gatewayJson(textMessage(1));
     await postSigned(app, '').expect(400);

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { type CommitTimings, commitTimingsBetween, scrapeCommitMetrics } from './commit-timings.js';
 import { createBenchDatabase, type BenchDatabase } from './inbox-db.js';
 import { runLoad, type LoadResult } from './load.js';
 import type { BenchOptions } from './options.js';
@@ -20,6 +21,8 @@ export interface IngestRun {
   readonly peakRssMb: number;
   /** App only: deliveries acknowledged but not yet processed when the 50-connection load stopped, and how long until none was left. */
   readonly afterBurst?: { readonly backlog: number; readonly drainMs: number };
+  /** App on SQLite only: its group commits during the 50-connection load (from its /metrics). */
+  readonly commitsAt50?: CommitTimings;
 }
 
 const DRAIN_TIMEOUT_MS = 300_000;
@@ -68,9 +71,13 @@ export async function measureIngest(ctx: BenchContext, target: Target, db?: Benc
   await drain(await runLoad({ url: target.url, connections: 10, bodies: signedEvents(ctx.secret, WARMUP_EVENTS) }));
   const at10 = await runLoad({ url: target.url, connections: 10, bodies: signedEvents(ctx.secret, ingestEvents) });
   await drain(at10);
-  const at50 = await runLoad({ url: target.url, connections: 50, bodies: signedEvents(ctx.secret, ingestEvents) });
+  const bodies50 = signedEvents(ctx.secret, ingestEvents);
+  // Scraped outside the load, so reading them costs the measured window nothing.
+  const metricsBefore = db ? await scrapeCommitMetrics(target.url) : undefined;
+  const at50 = await runLoad({ url: target.url, connections: 50, bodies: bodies50 });
+  const commitsAt50 = metricsBefore && commitTimingsBetween(metricsBefore, await scrapeCommitMetrics(target.url));
   const afterBurst = await drain(at50);
-  return { at10, at50, peakRssMb: target.peakRssMb(), ...(afterBurst && { afterBurst }) };
+  return { at10, at50, peakRssMb: target.peakRssMb(), ...(afterBurst && { afterBurst }), ...(commitsAt50 && { commitsAt50 }) };
 }
 
 export async function ingestRun(ctx: BenchContext, kind: TargetKind, env: Record<string, string> = {}): Promise<IngestRun> {

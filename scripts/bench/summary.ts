@@ -41,6 +41,14 @@ export interface Summary {
   readonly extraHandlers?: { readonly eventsPerSecond50: Figure; readonly vsNone: Figure };
   /** What the app's 50-connection burst left to process, and how long working it off took (median over runs). */
   readonly afterBurst?: { readonly backlog: Figure; readonly drainSeconds: Figure; readonly eventsPerSecond: Figure };
+  /** The app's SQLite group commits during its 50-connection loads (median over runs). */
+  readonly commitsAt50?: {
+    readonly meanBatchJobs: Figure;
+    readonly walSyncP50Ms: Figure;
+    readonly walSyncP99Ms: Figure;
+    readonly holds: Figure;
+    readonly holdTotalMs: Figure;
+  };
   /** Connection errors, timeouts and non-2xx answers over every load in the run: must be 0. */
   readonly errors: number;
   readonly peakAppRssMb: number;
@@ -116,10 +124,22 @@ export function summarize(raw: RawResults): Summary {
           drainSeconds: figure(bursts.map((b) => b.drainMs / 1000)),
           eventsPerSecond: figure(bursts.map((b) => b.backlog / Math.max(b.drainMs / 1000, 0.001))),
         };
+  const timings = raw.ingest.app.flatMap((run) => (run.commitsAt50 ? [run.commitsAt50] : []));
+  const commitsAt50 =
+    timings.length === 0
+      ? undefined
+      : {
+          meanBatchJobs: figure(timings.map((t) => t.meanBatchJobs)),
+          walSyncP50Ms: figure(timings.map((t) => t.walSyncP50Ms)),
+          walSyncP99Ms: figure(timings.map((t) => t.walSyncP99Ms)),
+          holds: figure(timings.map((t) => t.holds)),
+          holdTotalMs: figure(timings.map((t) => t.holdTotalMs)),
+        };
   return {
     receivers,
     ratios,
     afterBurst,
+    commitsAt50,
     drain: raw.drain,
     steady: raw.steady,
     seeded: raw.growth && seededFig ? { rows: raw.growth.rows, seedSeconds: raw.growth.seedSeconds, eventsPerSecond50: seededFig.eventsPerSecond50, vsEmpty: seededFig.ratio } : undefined,

@@ -33,6 +33,13 @@ export function renderTable(summary: Summary, header: string): string {
     const b = summary.afterBurst;
     lines.push(`after the app's 50-connection burst: ${fig(b.backlog)} deliveries still to process, worked off in ${fig(b.drainSeconds, 1)} s (${fig(b.eventsPerSecond)} events/s)`);
   }
+  if (summary.commitsAt50) {
+    const c = summary.commitsAt50;
+    lines.push(
+      `the app's commits during its 50-connection load: ${fig(c.meanBatchJobs, 1)} writes per commit, WAL sync p50 ≤ ${fig(c.walSyncP50Ms, 1)} ms, ` +
+        `p99 ≤ ${fig(c.walSyncP99Ms, 1)} ms (bucket bounds); ${fig(c.holds)} close-out(s) holding commits ${fig(c.holdTotalMs, 1)} ms in all`,
+    );
+  }
   if (summary.drain) lines.push(`dispatcher drain: ${fmt(summary.drain.eventsPerSecond)} events/s over a backlog of ${fmt(summary.drain.events)}`);
   const s = summary.steady;
   if (s) {

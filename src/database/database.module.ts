@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { inboxConfig } from '../config/index.js';
+import { CommitObserver } from './commit-observer.js';
 import { createDatabase } from './create-database.js';
 import { AppDatabase } from './database.js';
 import { DatabaseLifecycle } from './database.lifecycle.js';
@@ -16,11 +17,12 @@ import { createDatabaseWriter, DatabaseWriter } from './group-commit.js';
     },
     {
       provide: DatabaseWriter,
-      inject: [AppDatabase],
+      inject: [AppDatabase, CommitObserver],
       useFactory: createDatabaseWriter,
     },
+    CommitObserver,
     DatabaseLifecycle,
   ],
-  exports: [AppDatabase, DatabaseWriter],
+  exports: [AppDatabase, DatabaseWriter, CommitObserver],
 })
 export class DatabaseModule {}

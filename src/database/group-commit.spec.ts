@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import type { NewDelivery } from '../inbox/storage/inbox-record.js';
 import { insertDelivery } from '../inbox/storage/intake-insert.js';
 import { sqliteInbox } from '../inbox/storage/sqlite-inbox-statements.js';
+import { CommitObserver } from './commit-observer.js';
 import { closeDatabase, createDatabase } from './create-database.js';
 import type { AppDatabase } from './database.js';
 import { GroupCommit } from './group-commit.js';
@@ -214,6 +215,21 @@ describe('GroupCommit on a SQLite file (prepared statements, WAL synced off the 
     const writes = [insertPrepared(commits, 'd1'), insertPrepared(commits, 'd2')];
     for (const write of writes) await expect(write).rejects.toMatchObject({ code: 'ENOENT' });
     expect(connection().pragma('synchronous', { simple: true })).toBe(SYNCHRONOUS_FULL);
+  });
+
+  it('reports each batch (size, commit time), its WAL sync and any hold to the commit observer', async () => {
+    const observer = new CommitObserver();
+    const seen: string[] = [];
+    observer.subscribe({
+      committed: (jobs, seconds) => seen.push(`committed ${jobs} ${seconds >= 0}`),
+      walSynced: (seconds) => seen.push(`synced ${seconds >= 0}`),
+      commitsHeld: (seconds) => seen.push(`held ${seconds >= 0.02}`),
+    });
+    const commits = new GroupCommit(database.db, database.sqlite, observer);
+    await Promise.all([insertPrepared(commits, 'd1'), insertPrepared(commits, 'd2')]);
+    expect(seen).toEqual(['committed 2 true', 'synced true']);
+    await commits.whileNoCommit(() => new Promise((resolve) => setTimeout(resolve, 25)));
+    expect(seen).toEqual(['committed 2 true', 'synced true', 'held true']);
   });
 
   it('mixes prepared and Kysely work in one batch, rolling back only the job that failed', async () => {

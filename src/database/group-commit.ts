@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import type { CommitObserver } from './commit-observer.js';
 import type { AppDatabase, SqliteConnection } from './database.js';
 import type { DatabaseSchema } from './database.types.js';
 import type { CommitPause } from './wal-checkpointer.js';
@@ -56,6 +57,7 @@ export class GroupCommit implements DatabaseWriter, CommitPause {
   constructor(
     private readonly db: Kysely<DatabaseSchema>,
     private readonly sqlite?: SqliteConnection,
+    private readonly observer?: CommitObserver,
     private readonly maxBatch = 128,
   ) {
     this.statements = sqlite && prepareStatements(sqlite.connection);
@@ -66,9 +68,11 @@ export class GroupCommit implements DatabaseWriter, CommitPause {
   async whileNoCommit<T>(work: () => Promise<T>): Promise<T> {
     while (this.hold || this.committing) await (this.hold ?? this.committing)!.catch(() => undefined);
     // Set in the same turn as the check above, so no flush can start a commit in between.
+    const started = performance.now();
     const running = work();
     this.hold = running.catch(() => undefined).finally(() => {
       this.hold = undefined;
+      this.observer?.commitsHeld((performance.now() - started) / 1000);
     });
     return running;
   }
@@ -104,6 +108,7 @@ export class GroupCommit implements DatabaseWriter, CommitPause {
     while (this.hold) await this.hold;
     const batch = this.queue.splice(0, this.maxBatch);
     let results: Settled[];
+    const started = performance.now();
     try {
       this.committing = this.commit(batch);
       results = (await this.committing) as Settled[];
@@ -112,12 +117,15 @@ export class GroupCommit implements DatabaseWriter, CommitPause {
       return;
     } finally {
       this.committing = undefined;
+      this.observer?.committed(batch.length, (performance.now() - started) / 1000);
       // The next batch may commit while this one's WAL sync runs: one sync then covers both.
       this.flushing = false;
       if (this.queue.length > 0) this.schedule();
     }
+    const committed = performance.now();
     try {
       await this.sqlite?.walSync?.sync();
+      if (this.sqlite?.walSync) this.observer?.walSynced((performance.now() - committed) / 1000);
     } catch (error) {
       for (const job of batch) job.reject(error);
       return;
@@ -175,8 +183,8 @@ export class TransactionPerCall implements DatabaseWriter {
 }
 
 /** The writer the app uses for a database: group commit on SQLite, a transaction per call on PostgreSQL. */
-export function createDatabaseWriter(database: Pick<AppDatabase, 'db' | 'dialect' | 'sqlite'>): DatabaseWriter {
-  return database.dialect === 'sqlite' ? new GroupCommit(database.db, database.sqlite) : new TransactionPerCall(database.db);
+export function createDatabaseWriter(database: Pick<AppDatabase, 'db' | 'dialect' | 'sqlite'>, observer?: CommitObserver): DatabaseWriter {
+  return database.dialect === 'sqlite' ? new GroupCommit(database.db, database.sqlite, observer) : new TransactionPerCall(database.db);
 }
 
 interface SqliteStatements {

@@ -5,12 +5,13 @@ import { GatewayMetrics } from './gateway.metrics.js';
 import { BacklogMetrics } from './backlog.metrics.js';
 import { InboxMetrics } from './inbox.metrics.js';
 import { MetricsController } from './metrics.controller.js';
+import { SqliteCommitMetrics } from './sqlite-commit.metrics.js';
 import { metricsRegistryProvider } from './metrics-registry.provider.js';
 
-/** `GET /metrics` for Prometheus: webhook intake, handlers, dispatch, backlog, gateway calls and process metrics. */
+/** `GET /metrics` for Prometheus: webhook intake, handlers, dispatch, backlog, SQLite commits, gateway calls and process metrics. */
 @Module({
   imports: [InboxModule, GatewayClientModule],
   controllers: [MetricsController],
-  providers: [metricsRegistryProvider, InboxMetrics, BacklogMetrics, GatewayMetrics],
+  providers: [metricsRegistryProvider, InboxMetrics, BacklogMetrics, GatewayMetrics, SqliteCommitMetrics],
 })
 export class MetricsModule {}
