@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ListenerSet } from '../common/listener-set.js';
 
 /** What SQLite's group commit reports: the costs an acknowledgment waits for. */
 export interface CommitListener {
@@ -10,41 +11,25 @@ export interface CommitListener {
   commitsHeld?(seconds: number): void;
 }
 
-/**
- * A small multicast hub, so the database layer reports its commit timings without depending on a
- * metrics library: with no listener every call is a no-op; MetricsModule subscribes at init. A
- * failing listener is logged and never breaks a commit.
- */
+/** Reports commit timings to whoever listens (MetricsModule subscribes at init); never breaks a commit. */
 @Injectable()
 export class CommitObserver {
-  private readonly logger = new Logger(CommitObserver.name);
-  private readonly listeners = new Set<CommitListener>();
+  private readonly listeners = new ListenerSet<CommitListener>(new Logger(CommitObserver.name), 'A commit');
 
   /** Returns the unsubscribe function. */
   subscribe(listener: CommitListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.subscribe(listener);
   }
 
   committed(jobs: number, seconds: number): void {
-    this.notify((l) => l.committed?.(jobs, seconds));
+    this.listeners.notify((l) => l.committed?.(jobs, seconds));
   }
 
   walSynced(seconds: number): void {
-    this.notify((l) => l.walSynced?.(seconds));
+    this.listeners.notify((l) => l.walSynced?.(seconds));
   }
 
   commitsHeld(seconds: number): void {
-    this.notify((l) => l.commitsHeld?.(seconds));
-  }
-
-  private notify(call: (listener: CommitListener) => void): void {
-    for (const listener of this.listeners) {
-      try {
-        call(listener);
-      } catch (error) {
-        this.logger.warn(`A commit listener failed: ${(error as Error).name}: ${(error as Error).message}`);
-      }
-    }
+    this.listeners.notify((l) => l.commitsHeld?.(seconds));
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ListenerSet } from '../common/listener-set.js';
 import type { HandlerOutcome } from '../events/index.js';
 import type { ProcessResult } from './dispatch/delivery-processor.js';
 
@@ -27,13 +28,11 @@ export interface InboxListener {
  */
 @Injectable()
 export class InboxObserver {
-  private readonly logger = new Logger(InboxObserver.name);
-  private readonly listeners = new Set<InboxListener>();
+  private readonly listeners = new ListenerSet<InboxListener>(new Logger(InboxObserver.name), 'An inbox');
 
   /** Returns the unsubscribe function. */
   subscribe(listener: InboxListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.subscribe(listener);
   }
 
   received(gatewayEvent: string, outcome: ReceivedOutcome): void {
@@ -57,12 +56,6 @@ export class InboxObserver {
   }
 
   private notify(call: (listener: InboxListener) => void): void {
-    for (const listener of this.listeners) {
-      try {
-        call(listener);
-      } catch (error) {
-        this.logger.warn(`An inbox listener failed: ${(error as Error).name}: ${(error as Error).message}`);
-      }
-    }
+    this.listeners.notify(call);
   }
 }

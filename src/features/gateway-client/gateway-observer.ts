@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ListenerSet } from '../../common/listener-set.js';
 
 export const GATEWAY_ENDPOINTS = ['send_message', 'reaction', 'read', 'chat_presence'] as const;
 export type GatewayEndpoint = (typeof GATEWAY_ENDPOINTS)[number];
@@ -17,21 +18,13 @@ export interface GatewayListener {
  */
 @Injectable()
 export class GatewayObserver {
-  private readonly logger = new Logger(GatewayObserver.name);
-  private readonly listeners = new Set<GatewayListener>();
+  private readonly listeners = new ListenerSet<GatewayListener>(new Logger(GatewayObserver.name), 'A gateway');
 
   subscribe(listener: GatewayListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.subscribe(listener);
   }
 
   request(endpoint: GatewayEndpoint, outcome: GatewayOutcome, seconds: number): void {
-    for (const listener of this.listeners) {
-      try {
-        listener.request(endpoint, outcome, seconds);
-      } catch (error) {
-        this.logger.warn(`A gateway listener failed: ${(error as Error).name}`);
-      }
-    }
+    this.listeners.notify((listener) => listener.request(endpoint, outcome, seconds));
   }
 }
