@@ -36,26 +36,22 @@ export class InboxObserver {
   }
 
   received(gatewayEvent: string, outcome: ReceivedOutcome): void {
-    this.notify((l) => l.received?.(gatewayEvent, outcome));
+    this.listeners.notify((l) => l.received?.(gatewayEvent, outcome));
   }
 
   acknowledged(seconds: number): void {
-    this.notify((l) => l.acknowledged?.(seconds));
+    this.listeners.notify((l) => l.acknowledged?.(seconds));
   }
 
   rejected(code: string): void {
-    this.notify((l) => l.rejected?.(code));
+    this.listeners.notify((l) => l.rejected?.(code));
   }
 
   handlerOutcomes(outcomes: readonly HandlerOutcome[]): void {
-    this.notify((l) => l.handlerOutcomes?.(outcomes));
+    this.listeners.notify((l) => l.handlerOutcomes?.(outcomes));
   }
 
   dispatched(result: ProcessResult): void {
-    this.notify((l) => l.dispatched?.(result));
-  }
-
-  private notify(call: (listener: InboxListener) => void): void {
-    this.listeners.notify(call);
+    this.listeners.notify((l) => l.dispatched?.(result));
   }
 }
