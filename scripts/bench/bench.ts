@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
+import { type DiskProbe, probeDisk } from './disk-probe.js';
 import { measureDrain, measureSteady } from './dispatcher-scenarios.js';
 import { measureGrowth } from './growth-scenarios.js';
 import { parseOptions, type BenchOptions } from './options.js';
@@ -22,6 +23,9 @@ async function main(options: BenchOptions): Promise<void> {
   const ctx: BenchContext = { root, workDir, secret: randomBytes(24).toString('hex'), options, log };
   const loadBefore = loadavg()[0];
 
+  log(`disk probe, ${options.diskProbeSeconds} s`);
+  // Before and after: this VM's disk changes within minutes, and it bounds the app's tail.
+  const disk: DiskProbe[] = [await probeDisk(join(workDir, 'tmp'), options.diskProbeSeconds)];
   const ingest: Record<TargetKind, IngestRun[]> = { 'node-http': [], express: [], app: [] };
   for (let run = 1; run <= options.runs; run++) {
     // Interleaved, so drift on a shared machine hits all three receivers alike.
@@ -30,7 +34,7 @@ async function main(options: BenchOptions): Promise<void> {
       ingest[kind].push(await ingestRun(ctx, kind));
     }
   }
-  const raw: { -readonly [K in keyof RawResults]: RawResults[K] } = { ingest };
+  const raw: { -readonly [K in keyof RawResults]: RawResults[K] } = { ingest, disk };
   // A later phase failing must not lose the figures already taken: it is reported and skipped.
   const phase = async <T>(name: string, measure: () => Promise<T>): Promise<T | undefined> => {
     log(name);
@@ -49,6 +53,8 @@ async function main(options: BenchOptions): Promise<void> {
     raw.growth = await phase(`growth: ${options.extraHandlers} extra handler modules, ${options.seededRows} rows in the inbox`, () => measureGrowth(ctx));
   }
 
+  log(`disk probe, ${options.diskProbeSeconds} s`);
+  disk.push(await probeDisk(join(workDir, 'tmp'), options.diskProbeSeconds));
   const summary = summarize(raw);
   const machine = { cpus: cpus().length, node: process.version, loadAverageBefore: loadBefore, loadAverageAfter: loadavg()[0] };
   const header =

@@ -1,5 +1,6 @@
 import type { Timing } from './inbox-db.js';
 import { runLoad } from './load.js';
+import { runPacedLoad } from './paced-load.js';
 import { signedEvents } from './payloads.js';
 import { type BenchContext, startApp, waitForEmptyBacklog, withDatabase } from './scenarios.js';
 import { percentile } from './stats.js';
@@ -45,10 +46,16 @@ export async function measureDrain(ctx: BenchContext): Promise<DrainResult> {
 export interface SteadyResult {
   readonly rate: number;
   readonly seconds: number;
+  /** Events sent on schedule (rate × seconds), and how many were answered 2xx. */
+  readonly offered: number;
   readonly accepted: number;
   readonly errors: number;
   readonly non2xx: number;
+  /** From each event's due time to its 2xx. */
   readonly ackP99Ms: number;
+  /** The most connections the driver had open at once, and how late its timer sent the latest event. */
+  readonly peakConnections: number;
+  readonly maxSendLagMs: number;
   /** Deliveries received and not yet finished, at the worst moment and as the load stopped. */
   readonly maxBacklog: number;
   readonly backlogAtLoadEnd: number;
@@ -61,8 +68,8 @@ export interface SteadyResult {
 }
 
 /**
- * A steady rate for a while: the ack time of every accepted delivery is recorded by the load
- * driver; when each was received and finished is read from the inbox rows afterwards, which also
+ * A steady rate for a while, sent open-loop as the gateway sends (`runPacedLoad`): the ack time of
+ * every accepted delivery is recorded by the load driver; when each was received and finished is read from the inbox rows afterwards, which also
  * gives the backlog at every moment (polling it from outside missed most of it).
  */
 export async function measureSteady(ctx: BenchContext, extraEnv: Record<string, string> = {}): Promise<SteadyResult> {
@@ -74,13 +81,13 @@ export async function measureSteady(ctx: BenchContext, extraEnv: Record<string, 
     let peakWalBytes = db.walBytes();
     const walSampler = setInterval(() => (peakWalBytes = Math.max(peakWalBytes, db.walBytes())), 250);
     try {
-      const load = await runLoad({
+      const load = await runPacedLoad({
         url: app.url,
-        // The gateway sends from a handful of goroutines; 10 connections keep 1,000/s without queueing in the client.
-        connections: 10,
         ratePerSecond: rate,
         durationS: seconds,
-        bodies: signedEvents(ctx.secret, Math.ceil(rate * seconds * 1.1) + 100),
+        // Room for answers slower than 250 ms at 1,000/s; a need for more shows as waiting, in the ack p99.
+        maxConnections: 256,
+        bodies: signedEvents(ctx.secret, Math.ceil(rate * seconds)),
         onAccepted: (id, at) => acked.set(id, at),
       });
       const loadEndedAt = Date.now();
@@ -93,10 +100,13 @@ export async function measureSteady(ctx: BenchContext, extraEnv: Record<string, 
       return {
         rate,
         seconds,
+        offered: load.offered,
         accepted: load.ok,
         errors: load.errors,
         non2xx: load.non2xx,
         ackP99Ms: load.latencyMs.p99,
+        peakConnections: load.peakConnections,
+        maxSendLagMs: load.maxSendLagMs,
         maxBacklog: backlog.max,
         backlogAtLoadEnd: backlog.atEnd,
         endToEndMs: { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), max: Math.max(0, ...latencies) },

@@ -4,12 +4,8 @@ import type { SignedBody } from './payloads.js';
 export interface LoadOptions {
   readonly url: string;
   readonly connections: number;
+  /** Each sent once, as fast as the target answers (closed loop; `runPacedLoad` sends at a fixed rate). */
   readonly bodies: readonly SignedBody[];
-  /** A steady rate (events/s) for `durationS`; without it, as fast as the target answers, for every body once. */
-  readonly ratePerSecond?: number;
-  readonly durationS?: number;
-  /** Called with the delivery id and the wall-clock time of each 2xx (end-to-end latency). */
-  readonly onAccepted?: (deliveryId: string, atMs: number) => void;
 }
 
 export interface LoadResult {
@@ -27,20 +23,16 @@ export interface LoadResult {
 /** Drives the target over keep-alive connections; each request carries the next distinct signed body. */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   let next = 0;
-  const { bodies, onAccepted } = options;
+  const { bodies } = options;
   // autocannon notices the end of an `amount` run on its one-second tick, so its own duration is
   // whole seconds; the time of the last answer is exact.
   const startedAt = performance.now();
   let lastAnswerAt = startedAt;
   let lastAnswerEpochMs = Date.now();
-  // autocannon rejects keys present but undefined, so only the chosen mode's keys are set.
-  const pace = options.ratePerSecond
-    ? { overallRate: options.ratePerSecond, duration: options.durationS ?? 10 }
-    : { amount: bodies.length };
   const result = await autocannon({
     url: `${options.url}/webhook`,
     connections: options.connections,
-    ...pace,
+    amount: bodies.length,
     timeout: 10,
     requests: [
       {
@@ -55,12 +47,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
             body: signed.body,
           };
         },
-        onResponse: (status: number, body: string) => {
+        onResponse: () => {
           lastAnswerAt = performance.now();
           lastAnswerEpochMs = Date.now();
-          if (status !== 200 || !onAccepted) return;
-          const answer = JSON.parse(body) as { status?: string; id?: string };
-          if (answer.status === 'accepted' && answer.id) onAccepted(answer.id, Date.now());
         },
       },
     ],

@@ -14,17 +14,19 @@ export interface BenchOptions {
   readonly drainEvents: number;
   readonly seededRows: number;
   readonly extraHandlers: number;
+  /** The disk probe before the loads and after them (`probeDisk`). */
+  readonly diskProbeSeconds: number;
   readonly cpuProf: boolean;
   readonly out?: string;
   readonly postgresUrl: string;
 }
 
 const MODES: Record<Mode, Omit<BenchOptions, 'mode' | 'db' | 'cpuProf' | 'out' | 'postgresUrl'>> = {
-  smoke: { runs: 1, ingestEvents: 300, steadyRate: 100, steadySeconds: 2, drainEvents: 0, seededRows: 0, extraHandlers: 0 },
-  quick: { runs: 3, ingestEvents: 8000, steadyRate: 1000, steadySeconds: 15, drainEvents: 5000, seededRows: 0, extraHandlers: 20 },
+  smoke: { runs: 1, ingestEvents: 300, steadyRate: 100, steadySeconds: 2, drainEvents: 0, seededRows: 0, extraHandlers: 0, diskProbeSeconds: 1 },
+  quick: { runs: 3, ingestEvents: 8000, steadyRate: 1000, steadySeconds: 15, drainEvents: 5000, seededRows: 0, extraHandlers: 20, diskProbeSeconds: 10 },
   // The ingest figures alone (all three receivers): the quick loop while working on the ack path.
-  ingest: { runs: 3, ingestEvents: 8000, steadyRate: 1000, steadySeconds: 0, drainEvents: 0, seededRows: 0, extraHandlers: 0 },
-  full: { runs: 3, ingestEvents: 15_000, steadyRate: 1000, steadySeconds: 60, drainEvents: 10_000, seededRows: 1_000_000, extraHandlers: 20 },
+  ingest: { runs: 3, ingestEvents: 8000, steadyRate: 1000, steadySeconds: 0, drainEvents: 0, seededRows: 0, extraHandlers: 0, diskProbeSeconds: 10 },
+  full: { runs: 3, ingestEvents: 15_000, steadyRate: 1000, steadySeconds: 60, drainEvents: 10_000, seededRows: 1_000_000, extraHandlers: 20, diskProbeSeconds: 20 },
 };
 
 export const USAGE = `npm run bench -- [--quick | --full | --smoke | --ingest] [--db sqlite|postgres] [--runs N] [--cpu-prof] [--out result.json]

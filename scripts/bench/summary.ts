@@ -1,3 +1,4 @@
+import type { DiskProbe } from './disk-probe.js';
 import type { DrainResult, SteadyResult } from './dispatcher-scenarios.js';
 import type { GrowthResult, GrowthRun } from './growth-scenarios.js';
 import type { LoadResult } from './load.js';
@@ -10,6 +11,8 @@ export interface RawResults {
   readonly drain?: DrainResult;
   readonly steady?: SteadyResult;
   readonly growth?: GrowthResult;
+  /** The disk probe before the loads and after them. */
+  readonly disk: readonly DiskProbe[];
 }
 
 export interface ReceiverSummary {
@@ -36,6 +39,7 @@ export interface Summary {
   readonly ratios: { readonly vsExpress10: Figure; readonly vsExpress50: Figure; readonly vsNodeHttp10: Figure; readonly vsNodeHttp50: Figure };
   readonly drain?: DrainResult;
   readonly steady?: SteadyResult;
+  readonly disk: readonly DiskProbe[];
   /** 50-connection ingest figures, and same-run ratios against the plain app of the growth runs. */
   readonly seeded?: { readonly rows: number; readonly seedSeconds: number; readonly eventsPerSecond50: Figure; readonly vsEmpty: Figure };
   readonly extraHandlers?: { readonly eventsPerSecond50: Figure; readonly vsNone: Figure };
@@ -110,7 +114,7 @@ export function summarize(raw: RawResults): Summary {
     targets.push(check(`end-to-end p99 at ${raw.steady.rate}/s (ms)`, raw.steady.endToEndMs.p99, 250, false));
     targets.push(check('deliveries unfinished after the steady run', raw.steady.unfinished, 0, false));
     targets.push(check('backlog when the steady load stopped (≤ 250 ms of work)', raw.steady.backlogAtLoadEnd, raw.steady.rate / 4, false));
-    targets.push(check('steady rate achieved ÷ asked', raw.steady.accepted / raw.steady.seconds / raw.steady.rate, 0.95, true));
+    targets.push(check('steady events accepted ÷ sent', raw.steady.accepted / raw.steady.offered, 0.95, true));
     // Not one of the issue's targets: a WAL that grew with every byte written filled disks (round 3).
     if (raw.steady.peakWalMb > 0) targets.push(check('SQLite WAL file during the steady run (MB)', raw.steady.peakWalMb, WAL_LIMIT_MB, false));
   }
@@ -142,6 +146,7 @@ export function summarize(raw: RawResults): Summary {
     commitsAt50,
     drain: raw.drain,
     steady: raw.steady,
+    disk: raw.disk,
     seeded: raw.growth && seededFig ? { rows: raw.growth.rows, seedSeconds: raw.growth.seedSeconds, eventsPerSecond50: seededFig.eventsPerSecond50, vsEmpty: seededFig.ratio } : undefined,
     extraHandlers: extraFig ? { eventsPerSecond50: extraFig.eventsPerSecond50, vsNone: extraFig.ratio } : undefined,
     errors,

@@ -1,3 +1,4 @@
+import { STALL_MS } from './disk-probe.js';
 import type { Summary } from './summary.js';
 import type { Figure } from './stats.js';
 
@@ -44,8 +45,8 @@ export function renderTable(summary: Summary, header: string): string {
   const s = summary.steady;
   if (s) {
     lines.push(
-      `steady ${fmt(s.rate)}/s for ${s.seconds} s: ${fmt(s.accepted)} accepted (${fmt(s.accepted / s.seconds)}/s achieved), end-to-end p50 ${fmt(s.endToEndMs.p50)} ms, p99 ${fmt(s.endToEndMs.p99)} ms, max ${fmt(s.endToEndMs.max)} ms;` +
-        ` backlog max ${fmt(s.maxBacklog)}, ${fmt(s.backlogAtLoadEnd)} when the load stopped; ack p99 ${fmt(s.ackP99Ms, 1)} ms; unfinished ${s.unfinished}` +
+      `steady ${fmt(s.rate)}/s for ${s.seconds} s: ${fmt(s.accepted)} of ${fmt(s.offered)} sent accepted (${fmt(s.accepted / s.seconds)}/s), end-to-end p50 ${fmt(s.endToEndMs.p50)} ms, p99 ${fmt(s.endToEndMs.p99)} ms, max ${fmt(s.endToEndMs.max)} ms;` +
+        ` backlog max ${fmt(s.maxBacklog)}, ${fmt(s.backlogAtLoadEnd)} when the load stopped; ack p99 ${fmt(s.ackP99Ms, 1)} ms (from the due time) over at most ${fmt(s.peakConnections)} connections, sends at most ${fmt(s.maxSendLagMs, 1)} ms late; unfinished ${s.unfinished}` +
         (s.peakWalMb > 0 ? `; WAL file at most ${fmt(s.peakWalMb, 1)} MB` : ''),
     );
   }
@@ -54,6 +55,12 @@ export function renderTable(summary: Summary, header: string): string {
   }
   if (summary.extraHandlers) {
     lines.push(`with the extra handler modules: ${fig(summary.extraHandlers.eventsPerSecond50)} events/s at 50 conns = ${fig(summary.extraHandlers.vsNone, 2)} × none (same run)`);
+  }
+  for (const [i, d] of summary.disk.entries()) {
+    lines.push(
+      `disk ${i === 0 ? 'before' : 'after'} the loads (16 KB + fdatasync every 2 ms, ${d.seconds} s): p50 ${fmt(d.syncMs.p50, 2)} ms, p99 ${fmt(d.syncMs.p99, 1)} ms, ` +
+        `max ${fmt(d.syncMs.max)} ms; ${d.stalls} stall(s) over ${STALL_MS} ms, ${fmt(d.stalledSeconds, 2)} s in all (every durable answer waits for such syncs)`,
+    );
   }
   lines.push(`errors + non-2xx: ${summary.errors}; peak app RSS ${fmt(summary.peakAppRssMb)} MB`, '', 'targets:');
   for (const t of summary.targets) lines.push(`  ${t.met ? 'met   ' : 'MISSED'} ${t.name}: ${fmt(t.actual, 2)} (${t.atLeast ? '≥' : '≤'} ${t.limit})`);
