@@ -65,26 +65,40 @@ export async function runPacedLoad(options: PacedLoadOptions): Promise<PacedLoad
   };
 
   const send = (signed: SignedBody, dueAt: number) => {
+    // A request that times out after its answer began reports an error on both objects: count it once.
+    let settled = false;
+    const once = (outcome: 'ok' | 'non2xx' | 'error') => {
+      if (settled) return;
+      settled = true;
+      settle(dueAt, outcome);
+    };
     const req = request(target, {
       method: 'POST',
       agent,
       timeout: TIMEOUT_MS,
-      headers: { 'content-type': 'application/json', 'user-agent': 'Go-http-client/1.1', 'x-hub-signature-256': signed.signature },
+      headers: {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(signed.body),
+        'user-agent': 'Go-http-client/1.1',
+        'x-hub-signature-256': signed.signature,
+      },
     });
     req.on('socket', () => (peakConnections = Math.max(peakConnections, openSockets(agent))));
     req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', () => settle(dueAt, 'error'));
+    req.on('error', () => once('error'));
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('error', () => settle(dueAt, 'error'));
+      res.on('error', () => once('error'));
       res.on('end', () => {
-        if (res.statusCode !== 200) return settle(dueAt, 'non2xx');
+        // Success is any 2xx, as for the gateway (CONTRACT.md).
+        const status = res.statusCode ?? 0;
+        if (status < 200 || status >= 300) return once('non2xx');
         if (onAccepted) {
           const answer = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { status?: string; id?: string };
           if (answer.status === 'accepted' && answer.id) onAccepted(answer.id, Date.now());
         }
-        settle(dueAt, 'ok');
+        once('ok');
       });
     });
     req.end(signed.body);
