@@ -12,18 +12,25 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * The dispatcher shares the event loop with the ack path: while more webhook requests than
  * DISPATCH_BURST_THRESHOLD wait for their answer it runs at most DISPATCH_BURST_CONCURRENCY
- * deliveries, and goes back to full concurrency once they are answered.
+ * deliveries, and goes back to full concurrency once they are answered, or once the deliveries
+ * it takes have waited longer than DISPATCH_BURST_MAX_DELAY_MS.
  */
 describe('Dispatcher during a burst of webhook requests (SQLite)', () => {
   let app: INestApplication;
   let database: TestDatabase;
   let held: http.ClientRequest[] = [];
 
-  beforeEach(async () => {
+  const start = async (maxDelayMs: number) => {
     database = await createTestDatabase('sqlite');
-    app = await startApp({ DATABASE_URL: database.url, DISPATCH_CONCURRENCY: '8', DISPATCH_BURST_THRESHOLD: '3', DISPATCH_BURST_CONCURRENCY: '1' });
+    app = await startApp({
+      DATABASE_URL: database.url,
+      DISPATCH_CONCURRENCY: '8',
+      DISPATCH_BURST_THRESHOLD: '3',
+      DISPATCH_BURST_CONCURRENCY: '1',
+      DISPATCH_BURST_MAX_DELAY_MS: String(maxDelayMs),
+    });
     await app.listen(0, '127.0.0.1');
-  });
+  };
   afterEach(async () => {
     for (const request of held) request.destroy();
     await app.close();
@@ -44,6 +51,7 @@ describe('Dispatcher during a burst of webhook requests (SQLite)', () => {
   };
 
   it('runs one delivery at a time while the burst lasts, and several at once after it', async () => {
+    await start(60_000);
     const recorder = app.get(RecordingHandler);
     let running = 0;
     let maxRunning = 0;
@@ -68,6 +76,25 @@ describe('Dispatcher during a burst of webhook requests (SQLite)', () => {
     handlerMs = 200;
     for (const body of messagesInChats('calm', 6)) await postSigned(app, body).expect(200);
     await eventually(() => recorder.received.length === 12, 10_000, 'the later deliveries to be handled');
+    expect(maxRunning).toBeGreaterThan(1);
+  });
+
+  it('runs several at once during a burst once the deliveries it takes have waited past the bound', async () => {
+    await start(150);
+    let running = 0;
+    let maxRunning = 0;
+    const recorder = app.get(RecordingHandler);
+    recorder.behaviour = async () => {
+      maxRunning = Math.max(maxRunning, ++running);
+      await sleep(100);
+      running--;
+    };
+    held = Array.from({ length: 5 }, holdRequest);
+    await eventually(() => app.get(IntakePressure).waitingRequests >= 5, 5000, 'the held requests to wait');
+    // Eight deliveries one at a time would take 800 ms: the later ones would wait past 150 ms.
+    await Promise.all(messagesInChats('burst', 8).map((body) => postSigned(app, body).expect(200)));
+    await eventually(() => recorder.received.length === 8, 10_000, 'the burst deliveries to be handled');
+    expect(app.get(IntakePressure).inBurst).toBe(true); // the held requests still wait
     expect(maxRunning).toBeGreaterThan(1);
   });
 });

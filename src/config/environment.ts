@@ -76,6 +76,14 @@ export class EnvironmentVariables extends FeatureEnvironmentVariables {
   @Type(() => Number) @IsInt() @Min(1) @Max(1000)
   DISPATCH_BURST_CONCURRENCY = 2;
 
+  /**
+   * The dispatcher yields to a burst only while the deliveries it takes have waited for their run
+   * no longer than this: a burst is acknowledged first and still processed within the bound, and
+   * webhooks arriving steadily cannot keep the dispatcher yielding while the backlog grows.
+   */
+  @Type(() => Number) @IsInt() @Min(0) @Max(3_600_000)
+  DISPATCH_BURST_MAX_DELAY_MS = 250;
+
   @Type(() => Number) @IsInt() @Min(5) @Max(60_000)
   DISPATCH_POLL_INTERVAL_MS = 250;
 

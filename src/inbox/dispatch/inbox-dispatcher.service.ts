@@ -31,6 +31,8 @@ export class InboxDispatcher implements OnApplicationBootstrap, BeforeApplicatio
    * hold its chat back until it expired. They go back as soon as the database answers.
    */
   private claimAnswerLost = false;
+  /** How long the oldest first run of the last claim had waited for it (retries wait by design). */
+  private claimLagMs = 0;
   private running = false;
   private loop?: Promise<void>;
 
@@ -91,6 +93,7 @@ export class InboxDispatcher implements OnApplicationBootstrap, BeforeApplicatio
       if (free >= refill || (free > 0 && this.inFlight.size === 0)) {
         try {
           claimed = await this.repository.claim(this.workerId, free, leaseMs);
+          this.claimLagMs = oldestFirstRunWait(claimed, Date.now());
         } catch (error) {
           this.claimAnswerLost = true;
           this.logger.warn(`Claiming failed (${(error as Error).message}); retrying in ${pollIntervalMs} ms`);
@@ -101,10 +104,15 @@ export class InboxDispatcher implements OnApplicationBootstrap, BeforeApplicatio
     }
   }
 
-  /** Full concurrency, except while a burst of webhook requests waits for answers (see IntakePressure). */
+  /**
+   * Full concurrency, except while a burst of webhook requests waits for answers (see
+   * IntakePressure) and the deliveries taken have not waited past `burstMaxDelayMs`. Without the
+   * bound, webhooks sent one by one at 1,000/s kept more than 16 requests waiting often enough
+   * that the dispatcher yielded nearly all the time and fell seconds behind (docs/PERFORMANCE.md).
+   */
   private concurrencyNow(): number {
-    const { concurrency, burstConcurrency } = this.config.dispatch;
-    return this.pressure.inBurst ? burstConcurrency : concurrency;
+    const { concurrency, burstConcurrency, burstMaxDelayMs } = this.config.dispatch;
+    return this.pressure.inBurst && this.claimLagMs <= burstMaxDelayMs ? burstConcurrency : concurrency;
   }
 
   private start(record: InboxRecord): void {
@@ -156,4 +164,10 @@ async function settleWithin(tasks: Promise<void>[], timeoutMs: number): Promise<
   const result = await Promise.race([done, timeout]);
   clearTimeout(timer);
   return result;
+}
+
+/** Claims come oldest first: the wait of the first delivery on its first run, 0 if there is none. */
+function oldestFirstRunWait(claimed: readonly InboxRecord[], now: number): number {
+  const first = claimed.find((record) => record.attempts === 1);
+  return first ? Math.max(0, now - first.receivedAt.getTime()) : 0;
 }
