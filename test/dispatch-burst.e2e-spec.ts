@@ -50,51 +50,50 @@ describe('Dispatcher during a burst of webhook requests (SQLite)', () => {
     return Array.from({ length: count }, (_, i) => ({ ...fixture, payload: { ...fixture.payload, id: `${prefix}-${i}`, chat_id: `62812000${prefix === 'burst' ? 1 : 2}${i}@s.whatsapp.net`, from: `62812000${prefix === 'burst' ? 1 : 2}${i}@s.whatsapp.net` } }));
   };
 
+  /** Makes each delivery take `handlerMs()` and records the most that ran at once. */
+  const trackConcurrency = (recorder: RecordingHandler, handlerMs: () => number) => {
+    const seen = { running: 0, maxRunning: 0 };
+    recorder.behaviour = async () => {
+      seen.maxRunning = Math.max(seen.maxRunning, ++seen.running);
+      await sleep(handlerMs());
+      seen.running--;
+    };
+    return seen;
+  };
+
   it('runs one delivery at a time while the burst lasts, and several at once after it', async () => {
     await start(60_000);
     const recorder = app.get(RecordingHandler);
-    let running = 0;
-    let maxRunning = 0;
     let handlerMs = 30;
-    recorder.behaviour = async () => {
-      maxRunning = Math.max(maxRunning, ++running);
-      await sleep(handlerMs);
-      running--;
-    };
+    const seen = trackConcurrency(recorder, () => handlerMs);
 
     held = Array.from({ length: 5 }, holdRequest);
     await eventually(() => app.get(IntakePressure).waitingRequests >= 5, 5000, 'the held requests to wait');
     await Promise.all(messagesInChats('burst', 6).map((body) => postSigned(app, body).expect(200)));
     await eventually(() => recorder.received.length === 6, 10_000, 'the burst deliveries to be handled');
-    expect(maxRunning).toBe(1);
+    expect(seen.maxRunning).toBe(1);
 
     for (const request of held) request.destroy();
     await eventually(() => !app.get(IntakePressure).inBurst, 5000, 'the burst to end');
-    maxRunning = 0;
+    seen.maxRunning = 0;
     // One request at a time, so these do not make a burst of their own; slow handlers, so the
     // deliveries overlap if the dispatcher lets them.
     handlerMs = 200;
     for (const body of messagesInChats('calm', 6)) await postSigned(app, body).expect(200);
     await eventually(() => recorder.received.length === 12, 10_000, 'the later deliveries to be handled');
-    expect(maxRunning).toBeGreaterThan(1);
+    expect(seen.maxRunning).toBeGreaterThan(1);
   });
 
   it('runs several at once during a burst once the deliveries it takes have waited past the bound', async () => {
     await start(150);
-    let running = 0;
-    let maxRunning = 0;
     const recorder = app.get(RecordingHandler);
-    recorder.behaviour = async () => {
-      maxRunning = Math.max(maxRunning, ++running);
-      await sleep(100);
-      running--;
-    };
+    const seen = trackConcurrency(recorder, () => 100);
     held = Array.from({ length: 5 }, holdRequest);
     await eventually(() => app.get(IntakePressure).waitingRequests >= 5, 5000, 'the held requests to wait');
     // Eight deliveries one at a time would take 800 ms: the later ones would wait past 150 ms.
     await Promise.all(messagesInChats('burst', 8).map((body) => postSigned(app, body).expect(200)));
     await eventually(() => recorder.received.length === 8, 10_000, 'the burst deliveries to be handled');
     expect(app.get(IntakePressure).inBurst).toBe(true); // the held requests still wait
-    expect(maxRunning).toBeGreaterThan(1);
+    expect(seen.maxRunning).toBeGreaterThan(1);
   });
 });
