@@ -23,9 +23,12 @@ async function main(options: BenchOptions): Promise<void> {
   const ctx: BenchContext = { root, workDir, secret: randomBytes(24).toString('hex'), options, log };
   const loadBefore = loadavg()[0];
 
-  log(`disk probe, ${options.diskProbeSeconds} s`);
-  // Before and after: this VM's disk changes within minutes, and it bounds the app's tail.
-  const disk: DiskProbe[] = [await probeDisk(join(workDir, 'tmp'), options.diskProbeSeconds)];
+  // Before and after the loads: this VM's disk changes within minutes, and it bounds the app's tail.
+  const probe = () => {
+    log(`disk probe, ${options.diskProbeSeconds} s`);
+    return probeDisk(join(workDir, 'tmp'), options.diskProbeSeconds);
+  };
+  const disk: DiskProbe[] = [await probe()];
   const ingest: Record<TargetKind, IngestRun[]> = { 'node-http': [], express: [], app: [] };
   for (let run = 1; run <= options.runs; run++) {
     // Interleaved, so drift on a shared machine hits all three receivers alike.
@@ -53,8 +56,7 @@ async function main(options: BenchOptions): Promise<void> {
     raw.growth = await phase(`growth: ${options.extraHandlers} extra handler modules, ${options.seededRows} rows in the inbox`, () => measureGrowth(ctx));
   }
 
-  log(`disk probe, ${options.diskProbeSeconds} s`);
-  disk.push(await probeDisk(join(workDir, 'tmp'), options.diskProbeSeconds));
+  disk.push(await probe());
   const summary = summarize(raw);
   const machine = { cpus: cpus().length, node: process.version, loadAverageBefore: loadBefore, loadAverageAfter: loadavg()[0] };
   const header =

@@ -15,6 +15,8 @@ const WRITE_BYTES = 16 * 1024;
 const FILE_BYTES = 64 * 1024 * 1024;
 const GAP_MS = 2;
 export const STALL_MS = 20;
+/** What the probe does, for the table. */
+export const DISK_PROBE_PATTERN = `${WRITE_BYTES / 1024} KB + fdatasync every ${GAP_MS} ms`;
 
 /**
  * What the disk under the bench's database does to durable answers: a WAL-like file (16 KB

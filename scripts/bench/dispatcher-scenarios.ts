@@ -69,8 +69,9 @@ export interface SteadyResult {
 
 /**
  * A steady rate for a while, sent open-loop as the gateway sends (`runPacedLoad`): the ack time of
- * every accepted delivery is recorded by the load driver; when each was received and finished is read from the inbox rows afterwards, which also
- * gives the backlog at every moment (polling it from outside missed most of it).
+ * every accepted delivery is recorded by the load driver; when each was received and finished is
+ * read from the inbox rows afterwards, which also gives the backlog at every moment (polling it
+ * from outside missed most of it).
  */
 export async function measureSteady(ctx: BenchContext, extraEnv: Record<string, string> = {}): Promise<SteadyResult> {
   const { steadyRate: rate, steadySeconds: seconds } = ctx.options;

@@ -1,4 +1,4 @@
-import { STALL_MS } from './disk-probe.js';
+import { DISK_PROBE_PATTERN, STALL_MS } from './disk-probe.js';
 import type { Summary } from './summary.js';
 import type { Figure } from './stats.js';
 
@@ -58,7 +58,7 @@ export function renderTable(summary: Summary, header: string): string {
   }
   for (const [i, d] of summary.disk.entries()) {
     lines.push(
-      `disk ${i === 0 ? 'before' : 'after'} the loads (16 KB + fdatasync every 2 ms, ${d.seconds} s): p50 ${fmt(d.syncMs.p50, 2)} ms, p99 ${fmt(d.syncMs.p99, 1)} ms, ` +
+      `disk ${i === 0 ? 'before' : 'after'} the loads (${DISK_PROBE_PATTERN}, ${d.seconds} s): p50 ${fmt(d.syncMs.p50, 2)} ms, p99 ${fmt(d.syncMs.p99, 1)} ms, ` +
         `max ${fmt(d.syncMs.max)} ms; ${d.stalls} stall(s) over ${STALL_MS} ms, ${fmt(d.stalledSeconds, 2)} s in all (every durable answer waits for such syncs)`,
     );
   }
