@@ -167,7 +167,7 @@ describe('GroupCommit on a SQLite file (prepared statements, WAL synced off the 
 
   const connection = () => database.sqlite!.connection;
   const insertPrepared = (commits: GroupCommit, id: string, key = id) =>
-    commits.runPrepared(sqliteInbox.insert(delivery(id, key), WINDOW_MS), (trx) => insertDelivery(trx, delivery(id, key), WINDOW_MS));
+    commits.runPrepared(sqliteInbox.insert(delivery(id, key), WINDOW_MS, () => undefined), (trx) => insertDelivery(trx, delivery(id, key), WINDOW_MS));
   /** What another process would read: a second connection to the same file. */
   const committedIds = () => {
     const reader = new BetterSqlite3(join(dir, 'inbox.db'), { readonly: true });
@@ -200,6 +200,30 @@ describe('GroupCommit on a SQLite file (prepared statements, WAL synced off the 
     await Promise.all(writes);
     expect(answered).toBe(2);
     expect(syncs).toBe(1); // one sync for the whole batch
+    await walSync.close();
+  });
+
+  it('settles a `committed` job at its commit, before the WAL sync that `synced` jobs of the batch wait for', async () => {
+    let openGate!: () => void;
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    const walSync = new (class extends WalSync {
+      override async sync(): Promise<void> {
+        await gate;
+        return super.sync();
+      }
+    })(join(dir, 'inbox.db-wal'));
+    const commits = new GroupCommit(database.db, { connection: connection(), walSync });
+    const answered: string[] = [];
+    const synced = insertPrepared(commits, 'd1').then(() => answered.push('synced'));
+    const committed = commits
+      .runPrepared((sqlite) => sqlite.prepare('select count(*) as n from inbox_events').get(), async () => undefined, 'committed')
+      .then((row) => answered.push(`committed, saw ${(row as { n: number }).n}`));
+
+    await committed;
+    expect(answered).toEqual(['committed, saw 1']); // the sync has not even started
+    openGate();
+    await synced;
+    expect(answered).toEqual(['committed, saw 1', 'synced']);
     await walSync.close();
   });
 
@@ -237,7 +261,7 @@ describe('GroupCommit on a SQLite file (prepared statements, WAL synced off the 
     const first = insertPrepared(commits, 'd1');
     const failing = commits.runPrepared(
       (sqlite) => {
-        sqliteInbox.insert(delivery('d2', 'k2'), WINDOW_MS)(sqlite);
+        sqliteInbox.insert(delivery('d2', 'k2'), WINDOW_MS, () => undefined)(sqlite);
         throw new Error('refused after writing');
       },
       async () => undefined,

@@ -15,6 +15,14 @@ export type Work<T> = (trx: Transaction<DatabaseSchema>) => Promise<T>;
 export type PreparedWork<T> = (sqlite: BetterSqlite3.Database) => T;
 
 /**
+ * When a write's promise settles. `synced` (the default): once it is on disk. `committed`: once
+ * its transaction has committed, before the WAL sync that follows (which still runs): for writes
+ * whose loss in a power cut only means work is done again, such as the dispatcher's leases and
+ * results, so a slow sync does not hold deliveries back (docs/PERFORMANCE.md, round 7).
+ */
+export type Durability = 'synced' | 'committed';
+
+/**
  * Runs a piece of write work in a transaction, as a DI token: `GroupCommit` on SQLite (one
  * transaction shared by concurrent callers), `TransactionPerCall` on PostgreSQL. The inbox and
  * handler modules that write on every event (the message log) share it, so they share fsyncs.
@@ -22,13 +30,14 @@ export type PreparedWork<T> = (sqlite: BetterSqlite3.Database) => T;
 export abstract class DatabaseWriter {
   abstract run<T>(work: Work<T>): Promise<T>;
   /** Runs `prepared` where the writer can (SQLite group commit), else `work`: both must do the same writes. */
-  abstract runPrepared<T>(prepared: PreparedWork<T>, work: Work<T>): Promise<T>;
+  abstract runPrepared<T>(prepared: PreparedWork<T>, work: Work<T>, durability?: Durability): Promise<T>;
 }
 
 type Settled = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
 
 interface Job {
   readonly work: Work<unknown> | { readonly prepared: PreparedWork<unknown> };
+  readonly durability: Durability;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -36,7 +45,7 @@ interface Job {
 /**
  * Group commit: writes queued during one turn of the event loop run in a single transaction, and
  * each caller's promise settles only once that transaction is durable (or failed: then every
- * caller in the batch gets the error). A durable commit costs an fsync, so one commit per batch
+ * caller in the batch gets the error), or, for `committed` jobs, once it has committed. A durable commit costs an fsync, so one commit per batch
  * instead of one per request is the main lever on throughput, and with a WAL file the fsync runs
  * off the event loop (`WalSync`; see docs/PERFORMANCE.md). One batch commits at a time (its WAL
  * sync may overlap the next batch's commit); jobs run in queue order, so a later job sees an
@@ -78,16 +87,16 @@ export class GroupCommit implements DatabaseWriter, CommitPause {
   }
 
   run<T>(work: Work<T>): Promise<T> {
-    return this.enqueue(work);
+    return this.enqueue(work, 'synced');
   }
 
-  runPrepared<T>(prepared: PreparedWork<T>, work: Work<T>): Promise<T> {
-    return this.enqueue(this.sqlite ? { prepared } : work);
+  runPrepared<T>(prepared: PreparedWork<T>, work: Work<T>, durability: Durability = 'synced'): Promise<T> {
+    return this.enqueue(this.sqlite ? { prepared } : work, durability);
   }
 
-  private enqueue<T>(work: Job['work']): Promise<T> {
+  private enqueue<T>(work: Job['work'], durability: Durability): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({ work, durability, resolve: resolve as (value: unknown) => void, reject });
       this.schedule();
     });
   }
@@ -123,18 +132,17 @@ export class GroupCommit implements DatabaseWriter, CommitPause {
       if (this.queue.length > 0) this.schedule();
     }
     const committed = performance.now();
+    // `committed` jobs settle now; the rest once the sync that covers this commit has finished.
+    const waiting: number[] = [];
+    batch.forEach((job, i) => (job.durability === 'committed' ? settle(job, results[i]!) : waiting.push(i)));
     try {
       await this.sqlite?.walSync?.sync();
       if (this.sqlite?.walSync) this.observer?.walSynced((performance.now() - committed) / 1000);
     } catch (error) {
-      for (const job of batch) job.reject(error);
+      for (const i of waiting) batch[i]!.reject(error);
       return;
     }
-    batch.forEach((job, i) => {
-      const result = results[i]!;
-      if (result.ok) job.resolve(result.value);
-      else job.reject(result.error);
-    });
+    for (const i of waiting) settle(batch[i]!, results[i]!);
   }
 
   private commit(batch: readonly Job[]): Promise<Settled[]> {
@@ -177,9 +185,15 @@ export class TransactionPerCall implements DatabaseWriter {
     return this.db.transaction().execute(work);
   }
 
-  runPrepared<T>(_prepared: PreparedWork<T>, work: Work<T>): Promise<T> {
+  /** A commit here is durable when it returns, so both durabilities settle then. */
+  runPrepared<T>(_prepared: PreparedWork<T>, work: Work<T>, _durability?: Durability): Promise<T> {
     return this.run(work);
   }
+}
+
+function settle(job: Job, result: Settled): void {
+  if (result.ok) job.resolve(result.value);
+  else job.reject(result.error);
 }
 
 /** The writer the app uses for a database: group commit on SQLite, a transaction per call on PostgreSQL. */

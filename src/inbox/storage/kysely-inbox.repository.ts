@@ -8,6 +8,7 @@ import { insertDelivery } from './intake-insert.js';
 import { outcomeRow, settlementValues, storableText, toRecord } from './inbox-rows.js';
 import { insertDeliveryInOneStatement } from './postgres-intake.js';
 import { sqliteInbox } from './sqlite-inbox-statements.js';
+import { UnsyncedRows } from './unsynced-rows.js';
 
 /**
  * Statuses as SQL literals, not bound parameters: SQLite uses a partial index only when the query's
@@ -21,6 +22,8 @@ const IS_OPEN = (alias: 'c' | 'e' | 'inbox_events') => sql<boolean>`${sql.ref(`$
 
 @Injectable()
 export class KyselyInboxRepository extends InboxRepository {
+  private readonly unsynced = new UnsyncedRows();
+
   /**
    * SQLite: the dispatcher's writes share the intake's batches (group commit), so fewer fsyncs block
    * the event loop per event. PostgreSQL: each write its own transaction, concurrent over the pool.
@@ -42,13 +45,25 @@ export class KyselyInboxRepository extends InboxRepository {
    */
   async insert(delivery: NewDelivery, dedupeWindowMs: number): Promise<InsertResult> {
     if (this.database.dialect === 'postgres') return insertDeliveryInOneStatement(this.db, delivery, dedupeWindowMs);
-    return this.commits.runPrepared(sqliteInbox.insert(delivery, dedupeWindowMs), (trx) => insertDelivery(trx, delivery, dedupeWindowMs));
+    let rowId: number | undefined;
+    const track = (id: number) => this.unsynced.add((rowId = id));
+    try {
+      return await this.commits.runPrepared(sqliteInbox.insert(delivery, dedupeWindowMs, track), (trx) => insertDelivery(trx, delivery, dedupeWindowMs));
+    } finally {
+      // Synced, or failed (and then the row was never committed): either way no longer in between.
+      if (rowId !== undefined) this.unsynced.delete(rowId);
+    }
   }
 
-  /** PostgreSQL: this query, its rows locked with SKIP LOCKED so replicas never claim the same one. SQLite: `sqliteInbox.claim`. */
+  /**
+   * PostgreSQL: this query, its rows locked with SKIP LOCKED so replicas never claim the same one.
+   * SQLite: `sqliteInbox.claim`, settled at commit: a lease lost in a power cut only means the
+   * delivery runs again, which the results of its run (settled the same way) already allow.
+   */
   async claim(workerId: string, limit: number, leaseMs: number): Promise<InboxRecord[]> {
     const now = Date.now();
-    const rows = await this.commits.runPrepared(sqliteInbox.claim(workerId, limit, leaseMs), (trx) => trx
+    const prepared = sqliteInbox.claim(workerId, limit, leaseMs, () => this.unsynced.claimableBelow);
+    const rows = await this.commits.runPrepared(prepared, (trx) => trx
       .updateTable('inbox_events')
       .set((eb) => ({ status: 'processing', locked_by: workerId, locked_until: now + leaseMs, attempts: eb('attempts', '+', 1) }))
       .where('id', 'in', (eb) =>
@@ -75,7 +90,7 @@ export class KyselyInboxRepository extends InboxRepository {
           .$if(this.database.dialect === 'postgres', (qb) => qb.forUpdate().skipLocked()),
       )
       .returningAll()
-      .execute());
+      .execute(), 'committed');
     return rows.map(toRecord).sort((a, b) => a.id - b.id);
   }
 
@@ -92,8 +107,8 @@ export class KyselyInboxRepository extends InboxRepository {
 
   /**
    * The handlers' outcomes and the delivery's result, written only while this worker still holds
-   * the lease. SQLite: in the group commit. PostgreSQL: one statement (the outcomes as a
-   * data-modifying CTE), so one round trip instead of four.
+   * the lease. SQLite: in the group commit, settled at commit (see `claim`). PostgreSQL: one
+   * statement (the outcomes as a data-modifying CTE), so one round trip instead of four.
    */
   async settle(id: number, deliveryId: string, workerId: string, outcomes: readonly HandlerOutcome[], settlement: Settlement): Promise<void> {
     if (this.database.dialect === 'postgres') {
@@ -103,7 +118,7 @@ export class KyselyInboxRepository extends InboxRepository {
     await this.commits.runPrepared(sqliteInbox.settle(id, deliveryId, workerId, outcomes, settlement), async (trx) => {
       await this.outcomesUpsert(trx, deliveryId, outcomes, Date.now())?.execute();
       await this.settlement(trx, id, deliveryId, workerId, [], settlement).execute();
-    });
+    }, 'committed');
   }
 
   private outcomesUpsert(db: Kysely<DatabaseSchema>, deliveryId: string, outcomes: readonly HandlerOutcome[], now: number) {

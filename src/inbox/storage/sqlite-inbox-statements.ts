@@ -12,8 +12,8 @@ import { newRow, outcomeRow, settlementValues } from './inbox-rows.js';
  * for every event cost more CPU than SQLite spent executing them (docs/PERFORMANCE.md).
  */
 export const sqliteInbox = {
-  /** An expired key may be taken over; a live one makes the delivery a duplicate. */
-  insert(delivery: NewDelivery, dedupeWindowMs: number) {
+  /** An expired key may be taken over; a live one makes the delivery a duplicate. The new row's id goes to `unsynced`. */
+  insert(delivery: NewDelivery, dedupeWindowMs: number, unsynced: (rowId: number) => void) {
     return (sqlite: BetterSqlite3.Database): InsertResult => {
       const statements = statementsOf(sqlite);
       const now = delivery.receivedAt;
@@ -22,7 +22,7 @@ export const sqliteInbox = {
         const winner = statements.keyOwner.get(delivery.idempotencyKey) as { delivery_id: string };
         return { inserted: false, existingDeliveryId: winner.delivery_id };
       }
-      statements.insertEvent.run(newRow(delivery));
+      unsynced(Number(statements.insertEvent.run(newRow(delivery)).lastInsertRowid));
       return { inserted: true };
     };
   },
@@ -30,12 +30,12 @@ export const sqliteInbox = {
   /**
    * Walks the open deliveries oldest first (`inbox_events_open_id_idx`, forced: the planner
    * otherwise gathers and sorts the whole backlog) and leases the due ones that have no earlier
-   * open delivery in their chat, stopping at `limit`.
+   * open delivery in their chat, stopping at `limit` or at the first row not yet synced (`below`).
    */
-  claim(workerId: string, limit: number, leaseMs: number) {
+  claim(workerId: string, limit: number, leaseMs: number, below: () => number) {
     return (sqlite: BetterSqlite3.Database) => {
       const now = Date.now();
-      return statementsOf(sqlite).claim.all({ worker: workerId, until: now + leaseMs, now, limit }) as Selectable<InboxEventsTable>[];
+      return statementsOf(sqlite).claim.all({ worker: workerId, until: now + leaseMs, now, limit, below: below() }) as Selectable<InboxEventsTable>[];
     };
   },
 
@@ -100,7 +100,7 @@ function prepare(sqlite: BetterSqlite3.Database): InboxStatements {
       `update inbox_events set status = 'processing', locked_by = @worker, locked_until = @until, attempts = attempts + 1
        where id in (
          select c.id from inbox_events as c indexed by inbox_events_open_id_idx
-         where c.status in ('pending', 'processing')
+         where c.status in ('pending', 'processing') and c.id < @below
            and ((c.status = 'pending' and c.available_at <= @now) or (c.status = 'processing' and c.locked_until < @now))
            and not exists (
              select 1 from inbox_events as e
