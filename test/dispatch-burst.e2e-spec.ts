@@ -13,14 +13,16 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * The dispatcher shares the event loop with the ack path: while more webhook requests than
  * DISPATCH_BURST_THRESHOLD wait for their answer it runs at most DISPATCH_BURST_CONCURRENCY
  * deliveries, and goes back to full concurrency once they are answered, or once the deliveries
- * it takes have waited longer than DISPATCH_BURST_MAX_DELAY_MS.
+ * it takes have waited longer than DISPATCH_BURST_MAX_DELAY_MS. Only requests arriving at
+ * DISPATCH_BURST_MIN_RATE or faster make a burst: most tests set it to 0 (any rate), since a few
+ * held requests arrive slowly.
  */
 describe('Dispatcher during a burst of webhook requests (SQLite)', () => {
   let app: INestApplication;
   let database: TestDatabase;
   let held: http.ClientRequest[] = [];
 
-  const start = async (maxDelayMs: number) => {
+  const start = async (maxDelayMs: number, minRate = 0) => {
     database = await createTestDatabase('sqlite');
     app = await startApp({
       DATABASE_URL: database.url,
@@ -28,6 +30,7 @@ describe('Dispatcher during a burst of webhook requests (SQLite)', () => {
       DISPATCH_BURST_THRESHOLD: '3',
       DISPATCH_BURST_CONCURRENCY: '1',
       DISPATCH_BURST_MAX_DELAY_MS: String(maxDelayMs),
+      DISPATCH_BURST_MIN_RATE: String(minRate),
     });
     await app.listen(0, '127.0.0.1');
   };
@@ -94,6 +97,19 @@ describe('Dispatcher during a burst of webhook requests (SQLite)', () => {
     await Promise.all(messagesInChats('burst', 8).map((body) => postSigned(app, body).expect(200)));
     await eventually(() => recorder.received.length === 8, 10_000, 'the burst deliveries to be handled');
     expect(app.get(IntakePressure).inBurst).toBe(true); // the held requests still wait
+    expect(seen.maxRunning).toBeGreaterThan(1);
+  });
+
+  it('does not yield to requests that pile up while arriving slower than the burst rate', async () => {
+    await start(60_000, 1_000);
+    const recorder = app.get(RecordingHandler);
+    const seen = trackConcurrency(recorder, () => 100);
+    held = Array.from({ length: 5 }, holdRequest);
+    await eventually(() => app.get(IntakePressure).waitingRequests >= 5, 5000, 'the held requests to wait');
+    // The same pile-up as above, but at a few requests a second: a slow disk, not a burst.
+    expect(app.get(IntakePressure).inBurst).toBe(false);
+    await Promise.all(messagesInChats('burst', 8).map((body) => postSigned(app, body).expect(200)));
+    await eventually(() => recorder.received.length === 8, 10_000, 'the deliveries to be handled');
     expect(seen.maxRunning).toBeGreaterThan(1);
   });
 });

@@ -20,6 +20,14 @@ describe('validateEnvironment', () => {
     expect(env.DEDUPE_STORE).toBe('database');
   });
 
+  it('defaults the burst to 1,200 requests/s with a 10 s processing bound, and refuses a negative rate', () => {
+    const env = validateEnvironment({});
+    expect(env.DISPATCH_BURST_MIN_RATE).toBe(1_200);
+    expect(env.DISPATCH_BURST_MAX_DELAY_MS).toBe(10_000);
+    expect(validateEnvironment({ DISPATCH_BURST_MIN_RATE: '0' }).DISPATCH_BURST_MIN_RATE).toBe(0);
+    expect(problemsOf({ DISPATCH_BURST_MIN_RATE: '-1' }).join('\n')).toMatch(/DISPATCH_BURST_MIN_RATE/);
+  });
+
   it('defaults the HTTP server deadlines well below Node\'s own (60 s headers, 5 min request)', () => {
     const env = validateEnvironment({});
     expect([env.HTTP_HEADERS_TIMEOUT_MS, env.HTTP_REQUEST_TIMEOUT_MS, env.HTTP_KEEP_ALIVE_TIMEOUT_MS]).toEqual([10_000, 30_000, 65_000]);

@@ -77,12 +77,19 @@ export class EnvironmentVariables extends FeatureEnvironmentVariables {
   DISPATCH_BURST_CONCURRENCY = 2;
 
   /**
+   * Waiting requests count as a burst only while they arrive at least this fast (per second).
+   * Slower traffic the dispatcher keeps up with, so it goes on processing it as it comes: requests
+   * that pile up then are a slow disk or a pause, not a burst. 0 counts any pile-up.
+   */
+  @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000)
+  DISPATCH_BURST_MIN_RATE = 1_200;
+
+  /**
    * The dispatcher yields to a burst only while the deliveries it takes have waited for their run
-   * no longer than this: a burst is acknowledged first and still processed within the bound, and
-   * webhooks arriving steadily cannot keep the dispatcher yielding while the backlog grows.
+   * no longer than this: a burst is acknowledged first and still processed within the bound.
    */
   @Type(() => Number) @IsInt() @Min(0) @Max(3_600_000)
-  DISPATCH_BURST_MAX_DELAY_MS = 250;
+  DISPATCH_BURST_MAX_DELAY_MS = 10_000;
 
   @Type(() => Number) @IsInt() @Min(5) @Max(60_000)
   DISPATCH_POLL_INTERVAL_MS = 250;

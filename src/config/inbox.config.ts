@@ -24,6 +24,7 @@ export const inboxConfig = registerAs('inbox', () => {
       concurrency: env.DISPATCH_CONCURRENCY,
       burstThreshold: env.DISPATCH_BURST_THRESHOLD,
       burstConcurrency: Math.min(env.DISPATCH_BURST_CONCURRENCY, env.DISPATCH_CONCURRENCY),
+      burstMinRate: env.DISPATCH_BURST_MIN_RATE,
       burstMaxDelayMs: env.DISPATCH_BURST_MAX_DELAY_MS,
       pollIntervalMs: env.DISPATCH_POLL_INTERVAL_MS,
       handlerTimeoutMs: env.HANDLER_TIMEOUT_MS,

@@ -1,6 +1,6 @@
 import { IntakePressure } from './intake-pressure.js';
 
-const pressureWith = (burstThreshold: number) => new IntakePressure({ dispatch: { burstThreshold } } as never);
+const pressureWith = (burstThreshold: number, burstMinRate = 0) => new IntakePressure({ dispatch: { burstThreshold, burstMinRate } } as never);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('IntakePressure', () => {
@@ -26,6 +26,23 @@ describe('IntakePressure', () => {
     leave();
     leave();
     expect(pressure.waitingRequests).toBe(0);
+  });
+
+  it('is no burst while requests arrive slower than the burst rate, however many wait', async () => {
+    const pressure = pressureWith(2, 100);
+    for (let i = 0; i < 3; i++) pressure.enter();
+    expect(pressure.waitingRequests).toBe(3);
+    expect(pressure.arrivalRate).toBeLessThan(100); // 3 in the last half second at most
+    expect(pressure.inBurst).toBe(false);
+
+    for (let i = 0; i < 60; i++) pressure.enter();
+    expect(pressure.arrivalRate).toBeGreaterThanOrEqual(100); // 63 within half a second
+    expect(pressure.inBurst).toBe(true);
+
+    // Half a second later the arrivals have left the window: still waiting, but no burst.
+    await sleep(700);
+    expect(pressure.arrivalRate).toBe(0);
+    expect(pressure.inBurst).toBe(false);
   });
 
   it('never reports a burst with threshold 0 (yielding switched off)', () => {
