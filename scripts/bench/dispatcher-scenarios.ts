@@ -1,4 +1,4 @@
-import type { Timing } from './inbox-db.js';
+import type { BenchDatabase, Timing } from './inbox-db.js';
 import { runLoad } from './load.js';
 import { runPacedLoad } from './paced-load.js';
 import { signedEvents } from './payloads.js';
@@ -43,12 +43,19 @@ export async function measureDrain(ctx: BenchContext): Promise<DrainResult> {
   });
 }
 
+interface Percentiles {
+  readonly p50: number;
+  readonly p99: number;
+  readonly max: number;
+}
+
 export interface SteadyResult {
   readonly rate: number;
   readonly seconds: number;
   /** Events sent on schedule (rate × seconds), and how many were answered 2xx. */
   readonly offered: number;
   readonly accepted: number;
+  /** Failed and non-2xx requests of the warm-up and the measured run together (both must be 0). */
   readonly errors: number;
   readonly non2xx: number;
   /** From each event's due time to its 2xx. */
@@ -60,58 +67,59 @@ export interface SteadyResult {
   readonly maxBacklog: number;
   readonly backlogAtLoadEnd: number;
   /** From the 2xx to the delivery's `finished_at` (all its handlers done and recorded). */
-  readonly endToEndMs: { readonly p50: number; readonly p99: number; readonly max: number };
+  readonly endToEndMs: Percentiles;
   readonly unfinished: number;
+  /** The warm-up before the measured run, from the app's cold start (`steadyWarmupSeconds`). */
+  readonly warmup?: { readonly seconds: number; readonly endToEndMs: Percentiles; readonly ackP99Ms: number; readonly errors: number; readonly non2xx: number };
   readonly peakRssMb: number;
   /** SQLite's WAL file at its largest during the load (0 on PostgreSQL). */
   readonly peakWalMb: number;
 }
 
 /**
- * A steady rate for a while, sent open-loop as the gateway sends (`runPacedLoad`): the ack time of
- * every accepted delivery is recorded by the load driver; when each was received and finished is
- * read from the inbox rows afterwards, which also gives the backlog at every moment (polling it
- * from outside missed most of it).
+ * A steady rate for a while, sent open-loop as the gateway sends (`runPacedLoad`), after a warm-up
+ * at the same rate from the app's cold start: the ack time of every accepted delivery is recorded
+ * by the load driver; when each was received and finished is read from the inbox rows afterwards,
+ * which also gives the backlog at every moment (polling it from outside missed most of it).
  */
 export async function measureSteady(ctx: BenchContext, extraEnv: Record<string, string> = {}): Promise<SteadyResult> {
-  const { steadyRate: rate, steadySeconds: seconds } = ctx.options;
+  const { steadyRate: rate, steadySeconds: seconds, steadyWarmupSeconds: warmupSeconds } = ctx.options;
   return withDatabase(ctx, async (db) => {
     const app = await startApp(ctx, db, extraEnv);
-    const acked = new Map<string, number>();
-    // The WAL file's size, sampled while the load runs: it must not grow with everything written.
-    let peakWalBytes = db.walBytes();
-    const walSampler = setInterval(() => (peakWalBytes = Math.max(peakWalBytes, db.walBytes())), 250);
+    let walSampler: NodeJS.Timeout | undefined;
     try {
-      const load = await runPacedLoad({
-        url: app.url,
-        ratePerSecond: rate,
-        durationS: seconds,
-        // Room for answers slower than 250 ms at 1,000/s; a need for more shows as waiting, in the ack p99.
-        maxConnections: 256,
-        bodies: signedEvents(ctx.secret, Math.ceil(rate * seconds)),
-        onAccepted: (id, at) => acked.set(id, at),
-      });
+      let warmup: SteadyResult['warmup'];
+      if (warmupSeconds > 0) {
+        const cold = await sendPaced(ctx, app.url, rate, warmupSeconds);
+        await waitForEmptyBacklog(db, 120_000);
+        const { endToEndMs } = await endToEnd(db, cold.acked);
+        const { errors, non2xx, latencyMs } = cold.load;
+        warmup = { seconds: warmupSeconds, endToEndMs, ackP99Ms: latencyMs.p99, errors, non2xx };
+      }
+      // The WAL file's size, sampled while the load runs: it must not grow with everything written.
+      let peakWalBytes = db.walBytes();
+      walSampler = setInterval(() => (peakWalBytes = Math.max(peakWalBytes, db.walBytes())), 250);
+      const { load, acked } = await sendPaced(ctx, app.url, rate, seconds);
       const loadEndedAt = Date.now();
       clearInterval(walSampler);
       await waitForEmptyBacklog(db, 120_000);
-      const finished = await db.finishedAt([...acked.keys()]);
-      // The dispatcher may finish before the 2xx reaches the client: that counts as 0, not negative.
-      const latencies = [...finished].map(([id, t]) => Math.max(0, t.finishedAt - (acked.get(id) ?? t.finishedAt)));
+      const { endToEndMs, finished } = await endToEnd(db, acked);
       const backlog = openOverTime([...finished.values()], loadEndedAt);
       return {
         rate,
         seconds,
         offered: load.offered,
         accepted: load.ok,
-        errors: load.errors,
-        non2xx: load.non2xx,
+        errors: load.errors + (warmup?.errors ?? 0),
+        non2xx: load.non2xx + (warmup?.non2xx ?? 0),
         ackP99Ms: load.latencyMs.p99,
         peakConnections: load.peakConnections,
         maxSendLagMs: load.maxSendLagMs,
         maxBacklog: backlog.max,
         backlogAtLoadEnd: backlog.atEnd,
-        endToEndMs: { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), max: Math.max(0, ...latencies) },
+        endToEndMs,
         unfinished: acked.size - finished.size,
+        warmup,
         peakRssMb: app.peakRssMb(),
         peakWalMb: peakWalBytes / 1024 / 1024,
       };
@@ -120,6 +128,30 @@ export async function measureSteady(ctx: BenchContext, extraEnv: Record<string, 
       await app.stop();
     }
   });
+}
+
+/** `rate` × `seconds` new events, open loop; each accepted delivery's id with the wall-clock time of its 2xx. */
+async function sendPaced(ctx: BenchContext, url: string, rate: number, seconds: number) {
+  const acked = new Map<string, number>();
+  const load = await runPacedLoad({
+    url,
+    ratePerSecond: rate,
+    durationS: seconds,
+    // Room for answers slower than 250 ms at 1,000/s; a need for more shows as waiting, in the ack p99.
+    maxConnections: 256,
+    bodies: signedEvents(ctx.secret, Math.ceil(rate * seconds)),
+    onAccepted: (id, at) => acked.set(id, at),
+  });
+  return { load, acked };
+}
+
+/** From each 2xx to its delivery's `finished_at`. */
+async function endToEnd(db: BenchDatabase, acked: ReadonlyMap<string, number>) {
+  const finished = await db.finishedAt([...acked.keys()]);
+  // The dispatcher may finish before the 2xx reaches the client: that counts as 0, not negative.
+  const latencies = [...finished].map(([id, t]) => Math.max(0, t.finishedAt - (acked.get(id) ?? t.finishedAt)));
+  const endToEndMs = { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), max: Math.max(0, ...latencies) };
+  return { endToEndMs, finished };
 }
 
 /** Sweeps receive (+1) and finish (−1) times: the most deliveries open at once, and how many at `end`. */

@@ -49,6 +49,10 @@ export function renderTable(summary: Summary, header: string): string {
         ` backlog max ${fmt(s.maxBacklog)}, ${fmt(s.backlogAtLoadEnd)} when the load stopped; ack p99 ${fmt(s.ackP99Ms, 1)} ms (from the due time) over at most ${fmt(s.peakConnections)} connections, sends at most ${fmt(s.maxSendLagMs, 1)} ms late; unfinished ${s.unfinished}` +
         (s.peakWalMb > 0 ? `; WAL file at most ${fmt(s.peakWalMb, 1)} MB` : ''),
     );
+    if (s.warmup) {
+      const w = s.warmup;
+      lines.push(`  before it, the ${w.seconds} s warm-up from a cold start (not in the targets): end-to-end p50 ${fmt(w.endToEndMs.p50)} ms, p99 ${fmt(w.endToEndMs.p99)} ms, max ${fmt(w.endToEndMs.max)} ms; ack p99 ${fmt(w.ackP99Ms, 1)} ms`);
+    }
   }
   if (summary.seeded) {
     lines.push(`with ${fmt(summary.seeded.rows)} rows (seeded in ${fmt(summary.seeded.seedSeconds, 1)} s): ${fig(summary.seeded.eventsPerSecond50)} events/s at 50 conns = ${fig(summary.seeded.vsEmpty, 2)} × empty (same run)`);
