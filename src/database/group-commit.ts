@@ -45,13 +45,14 @@ interface Job {
 /**
  * Group commit: writes queued during one turn of the event loop run in a single transaction, and
  * each caller's promise settles only once that transaction is durable (or failed: then every
- * caller in the batch gets the error), or, for `committed` jobs, once it has committed. A durable commit costs an fsync, so one commit per batch
- * instead of one per request is the main lever on throughput, and with a WAL file the fsync runs
- * off the event loop (`WalSync`; see docs/PERFORMANCE.md). One batch commits at a time (its WAL
- * sync may overlap the next batch's commit); jobs run in queue order, so a later job sees an
- * earlier one's writes (two identical deliveries in a batch dedupe). Each job runs inside its own
- * savepoint: a job that fails is rolled back alone and only its caller gets the error (a handler's
- * bad write never costs a webhook its 2xx); a failed commit or sync fails every caller of the batch.
+ * caller in the batch gets the error); a `committed` job's promise settles once it has committed.
+ * A durable commit costs an fsync, so one commit per batch instead of one per request is the main
+ * lever on throughput, and with a WAL file the fsync runs off the event loop (`WalSync`; see
+ * docs/PERFORMANCE.md). One batch commits at a time (its WAL sync may overlap the next batch's
+ * commit); jobs run in queue order, so a later job sees an earlier one's writes (two identical
+ * deliveries in a batch dedupe). Each job runs inside its own savepoint: a job that fails is rolled
+ * back alone and only its caller gets the error (a handler's bad write never costs a webhook its
+ * 2xx); a failed commit fails every caller of the batch, a failed sync every `synced` one.
  */
 export class GroupCommit implements DatabaseWriter, CommitPause {
   private queue: Job[] = [];

@@ -50,7 +50,8 @@ export class KyselyInboxRepository extends InboxRepository {
     try {
       return await this.commits.runPrepared(sqliteInbox.insert(delivery, dedupeWindowMs, track), (trx) => insertDelivery(trx, delivery, dedupeWindowMs));
     } finally {
-      // Synced, or failed (and then the row was never committed): either way no longer in between.
+      // Synced, or failed: a row whose sync failed stays (committed, unanswered) and is claimed like
+      // any other; the gateway's retry of it is then a duplicate.
       if (rowId !== undefined) this.unsynced.delete(rowId);
     }
   }
