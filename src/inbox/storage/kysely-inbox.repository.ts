@@ -1,24 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { type Kysely, sql } from 'kysely';
-import { AppDatabase, type DatabaseSchema, DatabaseWriter, type InboxStatus } from '../../database/index.js';
+import { sql } from 'kysely';
+import { AppDatabase, DatabaseWriter } from '../../database/index.js';
 import type { HandlerOutcome } from '../../events/index.js';
 import type { BacklogStats, InboxRecord, InsertResult, NewDelivery, Settlement } from './inbox-record.js';
 import { InboxRepository } from './inbox.repository.js';
 import { insertDelivery } from './intake-insert.js';
-import { outcomeRow, settlementValues, storableText, toRecord } from './inbox-rows.js';
+import { storableText, toRecord } from './inbox-rows.js';
+import { IS_OPEN, kyselyInbox } from './kysely-inbox-statements.js';
 import { insertDeliveryInOneStatement } from './postgres-intake.js';
 import { sqliteInbox } from './sqlite-inbox-statements.js';
 import { UnsyncedRows } from './unsynced-rows.js';
-
-/**
- * Statuses as SQL literals, not bound parameters: SQLite uses a partial index only when the query's
- * WHERE visibly implies the index's, which a `?` never does. With parameters, claiming scanned every
- * open row once per candidate (350 ms at a 5,000 backlog, blocking the event loop; see
- * docs/PERFORMANCE.md).
- */
-const PENDING = sql.lit<InboxStatus>('pending');
-const PROCESSING = sql.lit<InboxStatus>('processing');
-const IS_OPEN = (alias: 'c' | 'e' | 'inbox_events') => sql<boolean>`${sql.ref(`${alias}.status`)} in ('pending', 'processing')`;
 
 @Injectable()
 export class KyselyInboxRepository extends InboxRepository {
@@ -57,41 +48,15 @@ export class KyselyInboxRepository extends InboxRepository {
   }
 
   /**
-   * PostgreSQL: this query, its rows locked with SKIP LOCKED so replicas never claim the same one.
+   * PostgreSQL: `kyselyInbox.claim`, its rows locked with SKIP LOCKED so replicas never claim the same one.
    * SQLite: `sqliteInbox.claim`, settled at commit: a lease lost in a power cut only means the
    * delivery runs again, which the results of its run (settled the same way) already allow.
    */
   async claim(workerId: string, limit: number, leaseMs: number): Promise<InboxRecord[]> {
     const now = Date.now();
     const prepared = sqliteInbox.claim(workerId, limit, leaseMs, () => this.unsynced.claimableBelow);
-    const rows = await this.commits.runPrepared(prepared, (trx) => trx
-      .updateTable('inbox_events')
-      .set((eb) => ({ status: 'processing', locked_by: workerId, locked_until: now + leaseMs, attempts: eb('attempts', '+', 1) }))
-      .where('id', 'in', (eb) =>
-        eb
-          .selectFrom('inbox_events as c')
-          .select('c.id')
-          .where((w) =>
-            w.or([
-              w.and([w('c.status', '=', PENDING), w('c.available_at', '<=', now)]),
-              w.and([w('c.status', '=', PROCESSING), w('c.locked_until', '<', now)]),
-            ]),
-          )
-          .where(({ not, exists, selectFrom }) =>
-            not(exists(
-              selectFrom('inbox_events as e')
-                .select(sql<number>`1`.as('one'))
-                .whereRef('e.chat_key', '=', 'c.chat_key')
-                .whereRef('e.id', '<', 'c.id')
-                .where(IS_OPEN('e')),
-            )),
-          )
-          .orderBy('c.id')
-          .limit(limit)
-          .$if(this.database.dialect === 'postgres', (qb) => qb.forUpdate().skipLocked()),
-      )
-      .returningAll()
-      .execute(), 'committed');
+    const postgres = this.database.dialect === 'postgres';
+    const rows = await this.commits.runPrepared(prepared, (trx) => kyselyInbox.claim(trx, workerId, limit, leaseMs, now, postgres).execute(), 'committed');
     return rows.map(toRecord).sort((a, b) => a.id - b.id);
   }
 
@@ -113,41 +78,13 @@ export class KyselyInboxRepository extends InboxRepository {
    */
   async settle(id: number, deliveryId: string, workerId: string, outcomes: readonly HandlerOutcome[], settlement: Settlement): Promise<void> {
     if (this.database.dialect === 'postgres') {
-      await this.settlement(this.db, id, deliveryId, workerId, outcomes, settlement).execute();
+      await kyselyInbox.settlement(this.db, id, deliveryId, workerId, outcomes, settlement).execute();
       return;
     }
     await this.commits.runPrepared(sqliteInbox.settle(id, deliveryId, workerId, outcomes, settlement), async (trx) => {
-      await this.outcomesUpsert(trx, deliveryId, outcomes, Date.now())?.execute();
-      await this.settlement(trx, id, deliveryId, workerId, [], settlement).execute();
+      await kyselyInbox.outcomesUpsert(trx, deliveryId, outcomes, Date.now())?.execute();
+      await kyselyInbox.settlement(trx, id, deliveryId, workerId, [], settlement).execute();
     }, 'committed');
-  }
-
-  private outcomesUpsert(db: Kysely<DatabaseSchema>, deliveryId: string, outcomes: readonly HandlerOutcome[], now: number) {
-    if (outcomes.length === 0) return undefined;
-    return db
-      .insertInto('handler_outcomes')
-      .values(outcomes.map((outcome) => outcomeRow(deliveryId, outcome, now)))
-      .onConflict((oc) =>
-        oc.columns(['delivery_id', 'handler']).doUpdateSet((eb) => ({
-          status: eb.ref('excluded.status'),
-          attempts: eb('handler_outcomes.attempts', '+', 1),
-          last_error: eb.ref('excluded.last_error'),
-          duration_ms: eb.ref('excluded.duration_ms'),
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
-      );
-  }
-
-  /** The delivery's result; with `outcomes`, their upsert rides along as a CTE (PostgreSQL only). */
-  private settlement(db: Kysely<DatabaseSchema>, id: number, deliveryId: string, workerId: string, outcomes: readonly HandlerOutcome[], settlement: Settlement) {
-    const now = Date.now();
-    const { available_at, ...values } = settlementValues(settlement, now);
-    const result = { ...values, ...(available_at !== null && { available_at }), locked_by: null, locked_until: null };
-    const upsert = this.outcomesUpsert(db, deliveryId, outcomes, now);
-    if (upsert) {
-      return db.with('recorded_outcomes', () => upsert).updateTable('inbox_events').set(result).where('id', '=', id).where('locked_by', '=', workerId);
-    }
-    return db.updateTable('inbox_events').set(result).where('id', '=', id).where('locked_by', '=', workerId);
   }
 
   /** Written only while this worker still holds the lease, as `settle` does. */
