@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import { Inject, Injectable, Logger, Optional, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { EventEmitterReadinessWatcher } from '@nestjs/event-emitter';
@@ -101,7 +102,8 @@ export class InboxDispatcher implements OnApplicationBootstrap, BeforeApplicatio
       const free = concurrency - this.inFlight.size;
       let claimed: InboxRecord[] = [];
       if (free >= refill || (free > 0 && this.inFlight.size === 0)) {
-        await sleep(this.lastShortClaimAt + CLAIM_GAP_MS - performance.now());
+        const gap = this.lastShortClaimAt + CLAIM_GAP_MS - performance.now();
+        if (gap > 0) await delay(gap);
         try {
           claimed = await this.repository.claim(this.workerId, free, leaseMs);
           this.claimLagMs = oldestFirstRunWait(claimed, Date.now());
@@ -165,10 +167,6 @@ export class InboxDispatcher implements OnApplicationBootstrap, BeforeApplicatio
       }
     }
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }
 
 async function settleWithin(tasks: Promise<void>[], timeoutMs: number): Promise<boolean> {
