@@ -1,11 +1,11 @@
 import { closeSync, fdatasyncSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { percentile } from './stats.js';
+import { type Percentiles, percentiles } from './stats.js';
 
 export interface DiskProbe {
   readonly seconds: number;
   readonly syncs: number;
-  readonly syncMs: { readonly p50: number; readonly p99: number; readonly max: number };
+  readonly syncMs: Percentiles;
   /** Syncs slower than `STALL_MS`: how many, and the time they took together. */
   readonly stalls: number;
   readonly stalledSeconds: number;
@@ -47,7 +47,7 @@ export async function probeDisk(dir: string, seconds: number): Promise<DiskProbe
   return {
     seconds,
     syncs: timings.length,
-    syncMs: { p50: percentile(timings, 0.5), p99: percentile(timings, 0.99), max: timings.reduce((a, b) => Math.max(a, b), 0) },
+    syncMs: percentiles(timings),
     stalls: stalled.length,
     stalledSeconds: stalled.reduce((a, b) => a + b, 0) / 1000,
   };

@@ -3,7 +3,7 @@ import { runLoad } from './load.js';
 import { runPacedLoad } from './paced-load.js';
 import { signedEvents } from './payloads.js';
 import { type BenchContext, startApp, waitForEmptyBacklog, withDatabase } from './scenarios.js';
-import { percentile } from './stats.js';
+import { type Percentiles, percentiles } from './stats.js';
 
 export interface DrainResult {
   readonly events: number;
@@ -41,12 +41,6 @@ export async function measureDrain(ctx: BenchContext): Promise<DrainResult> {
       await app.stop();
     }
   });
-}
-
-interface Percentiles {
-  readonly p50: number;
-  readonly p99: number;
-  readonly max: number;
 }
 
 export interface SteadyResult {
@@ -150,8 +144,7 @@ async function endToEnd(db: BenchDatabase, acked: ReadonlyMap<string, number>) {
   const finished = await db.finishedAt([...acked.keys()]);
   // The dispatcher may finish before the 2xx reaches the client: that counts as 0, not negative.
   const latencies = [...finished].map(([id, t]) => Math.max(0, t.finishedAt - (acked.get(id) ?? t.finishedAt)));
-  const endToEndMs = { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), max: Math.max(0, ...latencies) };
-  return { endToEndMs, finished };
+  return { endToEndMs: percentiles(latencies), finished };
 }
 
 /** Sweeps receive (+1) and finish (−1) times: the most deliveries open at once, and how many at `end`. */

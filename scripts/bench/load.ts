@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import type { SignedBody } from './payloads.js';
+import type { Percentiles } from './stats.js';
 
 export interface LoadOptions {
   readonly url: string;
@@ -12,7 +13,7 @@ export interface LoadResult {
   readonly sent: number;
   readonly ok: number;
   readonly eventsPerSecond: number;
-  readonly latencyMs: { readonly p50: number; readonly p99: number; readonly max: number };
+  readonly latencyMs: Percentiles;
   /** Connection errors, timeouts and non-2xx answers: must all be 0. */
   readonly errors: number;
   readonly non2xx: number;

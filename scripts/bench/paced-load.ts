@@ -1,6 +1,6 @@
 import { Agent, request } from 'node:http';
 import type { SignedBody } from './payloads.js';
-import { percentile } from './stats.js';
+import { type Percentiles, percentiles } from './stats.js';
 
 export interface PacedLoadOptions {
   readonly url: string;
@@ -18,7 +18,7 @@ export interface PacedLoadResult {
   readonly offered: number;
   readonly ok: number;
   /** From each event's due time to its answer: queueing in the driver counts (no coordinated omission). */
-  readonly latencyMs: { readonly p50: number; readonly p99: number; readonly max: number };
+  readonly latencyMs: Percentiles;
   /** Connection errors, timeouts and non-2xx answers: must all be 0. */
   readonly errors: number;
   readonly non2xx: number;
@@ -127,7 +127,7 @@ export async function runPacedLoad(options: PacedLoadOptions): Promise<PacedLoad
   return {
     offered,
     ok,
-    latencyMs: { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), max: latencies.reduce((a, b) => Math.max(a, b), 0) },
+    latencyMs: percentiles(latencies),
     errors,
     non2xx,
     peakConnections,
