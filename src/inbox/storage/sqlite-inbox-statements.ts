@@ -8,7 +8,7 @@ import { newRow, outcomeRow, settlementValues } from './inbox-rows.js';
 /**
  * The inbox's per-event writes on SQLite, as prepared statements run synchronously inside a group
  * commit (`DatabaseWriter.runPrepared`). They do exactly what the Kysely versions in
- * `KyselyInboxRepository` do (those serve PostgreSQL); building and compiling them through Kysely
+ * `insertDelivery` and `kyselyInbox` do (those serve PostgreSQL); building and compiling them through Kysely
  * for every event cost more CPU than SQLite spent executing them (docs/PERFORMANCE.md).
  */
 export const sqliteInbox = {
