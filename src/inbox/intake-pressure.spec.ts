@@ -29,20 +29,44 @@ describe('IntakePressure', () => {
   });
 
   it('is no burst while requests arrive slower than the burst rate, however many wait', async () => {
-    const pressure = pressureWith(2, 100);
+    const pressure = pressureWith(2, 200);
     for (let i = 0; i < 3; i++) pressure.enter();
     expect(pressure.waitingRequests).toBe(3);
-    expect(pressure.arrivalRate).toBeLessThan(100); // 3 in the last half second at most
+    expect(pressure.arrivalRate).toBeLessThan(200); // 3 over the 25 ms floor at most: 120/s
     expect(pressure.inBurst).toBe(false);
 
     for (let i = 0; i < 60; i++) pressure.enter();
-    expect(pressure.arrivalRate).toBeGreaterThanOrEqual(100); // 63 within half a second
+    expect(pressure.arrivalRate).toBeGreaterThanOrEqual(200); // 63 within moments of each other
     expect(pressure.inBurst).toBe(true);
 
     // Half a second later the arrivals have left the window: still waiting, but no burst.
     await sleep(700);
     expect(pressure.arrivalRate).toBe(0);
     expect(pressure.inBurst).toBe(false);
+  });
+
+  it('recognises a burst on a quiet app by the rate since requests resumed, not over a half second of silence', () => {
+    const pressure = pressureWith(16, 1200);
+    for (let i = 0; i < 70; i++) pressure.enter();
+    // 70 in the first instant: 2,800/s over the 25 ms floor (over the whole half second: 140/s).
+    expect(pressure.arrivalRate).toBeGreaterThanOrEqual(1200);
+    expect(pressure.inBurst).toBe(true);
+  });
+
+  it('takes neither a few requests arriving together after a quiet spell nor a slow trickle for a burst', async () => {
+    const together = pressureWith(2, 1200);
+    for (let i = 0; i < 20; i++) together.enter();
+    expect(together.arrivalRate).toBeLessThanOrEqual(800); // 20 over the 25 ms floor at most
+    expect(together.inBurst).toBe(false);
+
+    const trickle = pressureWith(2, 1200);
+    for (let i = 0; i < 20; i++) {
+      trickle.enter();
+      await sleep(5);
+    }
+    expect(trickle.waitingRequests).toBe(20);
+    expect(trickle.arrivalRate).toBeLessThan(400); // 20 over 100 ms or more since the first
+    expect(trickle.inBurst).toBe(false);
   });
 
   it('never reports a burst with threshold 0 (yielding switched off)', () => {
