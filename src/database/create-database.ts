@@ -33,6 +33,11 @@ function createSqlite(path: string): AppDatabase {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
+  // Every group-commit job runs in its own savepoint, and SQLite keeps the original of each page a
+  // savepoint changes in a statement journal, a temp file in /var/tmp past 64 KiB: under load every
+  // batch wrote each page it touched there a second time, 59 % of the process's pwrite calls and a
+  // fifth of the intake writes' CPU (docs/PERFORMANCE.md, round 8). Only a rollback reads it.
+  sqlite.pragma('temp_store = MEMORY');
   const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   if (path === ':memory:') return { db, dialect: 'sqlite', description: `sqlite:${path}`, sqlite: { connection: sqlite } };
   // Checkpoints run on their own thread (see WalCheckpointer), not inside our commits.

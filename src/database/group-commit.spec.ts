@@ -272,4 +272,27 @@ describe('GroupCommit on a SQLite file (prepared statements, WAL synced off the 
     expect(await Promise.all([first, kysely, duplicate])).toEqual([{ inserted: true }, { inserted: true }, { inserted: false, existingDeliveryId: 'd1' }]);
     expect(committedIds()).toEqual(['d1', 'd3']);
   });
+
+  it('keeps the savepoints\' journal in memory: a batch touching far more than 64 KiB still rolls back its failing job alone', async () => {
+    const TEMP_STORE_MEMORY = 2;
+    expect(connection().pragma('temp_store', { simple: true })).toBe(TEMP_STORE_MEMORY);
+    const commits = new GroupCommit(database.db, database.sqlite);
+    const big = (id: string): NewDelivery => ({ ...delivery(id, id), rawBody: Buffer.alloc(8192, id) });
+    const insertBig = (id: string) => commits.runPrepared(sqliteInbox.insert(big(id), WINDOW_MS, () => undefined), async () => undefined);
+    // 40 rows of 8 KiB: the batch's savepoints change some 400 KiB of pages.
+    const before = Array.from({ length: 20 }, (_, i) => insertBig(`a${i}`));
+    const failing = commits.runPrepared(
+      (sqlite) => {
+        for (let i = 0; i < 10; i++) sqliteInbox.insert(big(`x${i}`), WINDOW_MS, () => undefined)(sqlite);
+        throw new Error('refused after writing 80 KiB');
+      },
+      async () => undefined,
+    );
+    const after = Array.from({ length: 20 }, (_, i) => insertBig(`b${i}`));
+    await expect(failing).rejects.toThrow('refused after writing 80 KiB');
+    await Promise.all([...before, ...after]);
+    const ids = committedIds();
+    expect(ids).toHaveLength(40);
+    expect(ids.filter((id) => id.startsWith('x'))).toEqual([]);
+  });
 });
