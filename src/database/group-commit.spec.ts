@@ -11,6 +11,7 @@ import { closeDatabase, createDatabase } from './create-database.js';
 import type { AppDatabase } from './database.js';
 import { GroupCommit } from './group-commit.js';
 import { migrateToLatest } from './migrate.js';
+import { HeldWalSync } from '../../test/support/held-wal-sync.js';
 import { WalSync } from './wal-sync.js';
 
 const WINDOW_MS = 60_000;
@@ -179,16 +180,8 @@ describe('GroupCommit on a SQLite file (prepared statements, WAL synced off the 
   };
 
   it('answers no caller before the batch is committed and its WAL synced', async () => {
-    let openGate!: () => void;
-    const gate = new Promise<void>((resolve) => (openGate = resolve));
-    let syncs = 0;
-    const walSync = new (class extends WalSync {
-      override async sync(): Promise<void> {
-        await gate;
-        syncs++;
-        return super.sync();
-      }
-    })(join(dir, 'inbox.db-wal'));
+    const walSync = new HeldWalSync(join(dir, 'inbox.db-wal'));
+    const openGate = walSync.hold();
     const commits = new GroupCommit(database.db, { connection: connection(), walSync });
     let answered = 0;
     const writes = [insertPrepared(commits, 'd1'), insertPrepared(commits, 'd2')].map((write) => write.then(() => answered++));
@@ -199,19 +192,13 @@ describe('GroupCommit on a SQLite file (prepared statements, WAL synced off the 
     openGate();
     await Promise.all(writes);
     expect(answered).toBe(2);
-    expect(syncs).toBe(1); // one sync for the whole batch
+    expect(walSync.syncs).toBe(1); // one sync for the whole batch
     await walSync.close();
   });
 
   it('settles a `committed` job at its commit, before the WAL sync that `synced` jobs of the batch wait for', async () => {
-    let openGate!: () => void;
-    const gate = new Promise<void>((resolve) => (openGate = resolve));
-    const walSync = new (class extends WalSync {
-      override async sync(): Promise<void> {
-        await gate;
-        return super.sync();
-      }
-    })(join(dir, 'inbox.db-wal'));
+    const walSync = new HeldWalSync(join(dir, 'inbox.db-wal'));
+    const openGate = walSync.hold();
     const commits = new GroupCommit(database.db, { connection: connection(), walSync });
     const answered: string[] = [];
     const synced = insertPrepared(commits, 'd1').then(() => answered.push('synced'));

@@ -5,19 +5,9 @@ import { closeDatabase, createDatabase } from '../../database/create-database.js
 import type { AppDatabase } from '../../database/database.js';
 import { GroupCommit } from '../../database/group-commit.js';
 import { migrateToLatest } from '../../database/migrate.js';
-import { WalSync } from '../../database/wal-sync.js';
+import { HeldWalSync } from '../../../test/support/held-wal-sync.js';
 import type { NewDelivery } from './inbox-record.js';
 import { KyselyInboxRepository } from './kysely-inbox.repository.js';
-
-/** A WAL sync that waits while `held` is set, as a slow disk would. */
-class HeldWalSync extends WalSync {
-  held?: Promise<void>;
-
-  override async sync(): Promise<void> {
-    await this.held;
-    return super.sync();
-  }
-}
 
 const delivery = (deliveryId: string, chat: string): NewDelivery => ({
   deliveryId,
@@ -52,8 +42,7 @@ describe('claims on SQLite take only rows whose insert is on disk', () => {
 
   it('leaves a committed but unsynced delivery (not acknowledged yet) until its sync has finished', async () => {
     await repository.insert(delivery('d1', '628120000001'), 60_000);
-    let release!: () => void;
-    walSync.held = new Promise((resolve) => (release = resolve));
+    const release = walSync.hold();
     const pending = repository.insert(delivery('d2', '628120000002'), 60_000);
 
     // The claim settles at its commit although the sync it shares with d2 is still held.
@@ -72,7 +61,7 @@ describe('claims on SQLite take only rows whose insert is on disk', () => {
     await expect(repository.insert(delivery('d1', '628120000001'), 60_000)).rejects.toThrow('disk gone');
     walSync.held = undefined;
     await repository.insert(delivery('d2', '628120000002'), 60_000);
-    // d1's row was committed before the sync failed; with the count cleared both are claimable.
+    // d1's row was committed before the sync failed; no longer counted as unsynced, both are claimable.
     const claimed = await repository.claim('worker-1', 10, 30_000);
     expect(claimed.map((record) => record.deliveryId)).toEqual(['d1', 'd2']);
   });
