@@ -66,8 +66,13 @@ export async function startTarget(kind: TargetKind, options: TargetOptions): Pro
   // outside it: piped through this process, the app's request log (one line per event) cost the
   // load generator ~40 µs per request on its own event loop, which times every answer.
   const log = openSync(options.logFile, 'a');
-  const child = spawn(process.execPath, [...args, join(options.root, ENTRY[kind])], { cwd: options.root, env, stdio: ['ignore', log, log] });
-  closeSync(log);
+  let child: ChildProcess;
+  try {
+    child = spawn(process.execPath, [...args, join(options.root, ENTRY[kind])], { cwd: options.root, env, stdio: ['ignore', log, log] });
+  } finally {
+    // The child holds its own copy of the descriptor.
+    closeSync(log);
+  }
   const url = `http://127.0.0.1:${port}`;
   if (!options.noWait) await waitUntilAnswering(url, child);
   return {
