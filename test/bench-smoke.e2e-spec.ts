@@ -11,8 +11,9 @@ interface SmokeResult {
   readonly mode: string;
   readonly summary: {
     readonly errors: number;
-    readonly receivers: Record<'node-http' | 'express' | 'app', { readonly eventsPerSecond50: { readonly median: number } }>;
+    readonly receivers: Record<'node-http' | 'express' | 'app', { readonly eventsPerSecond50: { readonly median: number }; readonly stealPercent50: { readonly median: number } }>;
     readonly steady: {
+      readonly stealPercent: number;
       readonly offered: number;
       readonly accepted: number;
       readonly unfinished: number;
@@ -45,7 +46,13 @@ describe('npm run bench -- --smoke', () => {
     expect(result.summary.errors).toBe(0);
     for (const kind of ['node-http', 'express', 'app'] as const) {
       expect(result.summary.receivers[kind].eventsPerSecond50.median).toBeGreaterThan(0);
+      // Read from /proc/stat around each load, so a slow hour on the shared machine shows.
+      const steal = result.summary.receivers[kind].stealPercent50.median;
+      expect(steal).toBeGreaterThanOrEqual(0);
+      expect(steal).toBeLessThanOrEqual(100);
     }
+    expect(result.summary.steady.stealPercent).toBeGreaterThanOrEqual(0);
+    expect(stdout).toMatch(/CPU steal %, 50 conns +\d/);
     // Sent open-loop at 100/s for 2 s: every one of the 200 was answered 2xx.
     expect(result.summary.steady.offered).toBe(200);
     expect(result.summary.steady.accepted).toBe(200);

@@ -1,3 +1,4 @@
+import { readCpuTimes, stealPercent } from './cpu-steal.js';
 import type { BenchDatabase, Timing } from './inbox-db.js';
 import { runLoad } from './load.js';
 import { runPacedLoad } from './paced-load.js';
@@ -68,6 +69,8 @@ export interface SteadyResult {
   readonly peakRssMb: number;
   /** SQLite's WAL file at its largest during the load (0 on PostgreSQL). */
   readonly peakWalMb: number;
+  /** The machine's CPU time given to other guests during the measured run, in % (`stealPercent`). */
+  readonly stealPercent: number;
 }
 
 /**
@@ -93,7 +96,9 @@ export async function measureSteady(ctx: BenchContext, extraEnv: Record<string, 
       // The WAL file's size, sampled while the load runs: it must not grow with everything written.
       let peakWalBytes = db.walBytes();
       walSampler = setInterval(() => (peakWalBytes = Math.max(peakWalBytes, db.walBytes())), 250);
+      const cpuBefore = readCpuTimes();
       const { load, acked } = await sendPaced(ctx, app.url, rate, seconds);
+      const steal = stealPercent(cpuBefore, readCpuTimes());
       const loadEndedAt = Date.now();
       clearInterval(walSampler);
       await waitForEmptyBacklog(db, 120_000);
@@ -116,6 +121,7 @@ export async function measureSteady(ctx: BenchContext, extraEnv: Record<string, 
         warmup,
         peakRssMb: app.peakRssMb(),
         peakWalMb: peakWalBytes / 1024 / 1024,
+        stealPercent: steal,
       };
     } finally {
       clearInterval(walSampler);

@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { readCpuTimes, stealPercent } from './cpu-steal.js';
 import type { SignedBody } from './payloads.js';
 import type { Percentiles } from './stats.js';
 
@@ -19,6 +20,8 @@ export interface LoadResult {
   readonly non2xx: number;
   /** Wall-clock time (epoch ms) of the last answer. */
   readonly lastAnswerEpochMs: number;
+  /** The machine's CPU time given to other guests meanwhile, in % (`stealPercent`): how far the run is from a quiet machine. */
+  readonly stealPercent: number;
 }
 
 /** Drives the target over keep-alive connections; each request carries the next distinct signed body. */
@@ -27,6 +30,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const { bodies } = options;
   // autocannon notices the end of an `amount` run on its one-second tick, so its own duration is
   // whole seconds; the time of the last answer is exact.
+  const cpuBefore = readCpuTimes();
   const startedAt = performance.now();
   let lastAnswerAt = startedAt;
   let lastAnswerEpochMs = Date.now();
@@ -55,6 +59,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       },
     ],
   });
+  const steal = stealPercent(cpuBefore, readCpuTimes());
   const sent = result['2xx'] + result.non2xx;
   return {
     sent,
@@ -64,5 +69,6 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     lastAnswerEpochMs,
+    stealPercent: steal,
   };
 }

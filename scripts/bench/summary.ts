@@ -23,6 +23,8 @@ export interface ReceiverSummary {
   readonly ackMaxMs50: Figure;
   readonly ackP99Ms10: Figure;
   readonly peakRssMb: Figure;
+  /** The machine's CPU time given to other guests during the 50-connection loads, in %. */
+  readonly stealPercent50: Figure;
 }
 
 export interface Target {
@@ -69,6 +71,7 @@ function receiver(runs: readonly IngestRun[]): ReceiverSummary {
     ackMaxMs50: of((r) => r.at50.latencyMs.max),
     ackP99Ms10: of((r) => r.at10.latencyMs.p99),
     peakRssMb: of((r) => r.peakRssMb),
+    stealPercent50: of((r) => r.at50.stealPercent),
   };
 }
 

@@ -25,6 +25,8 @@ export function renderTable(summary: Summary, header: string): string {
       row('ack max ms, 50 conns', (k) => fig(r[k].ackMaxMs50, 1)),
       row('ack p99 ms, 10 conns', (k) => fig(r[k].ackP99Ms10, 1)),
       row('peak RSS MB', (k) => fig(r[k].peakRssMb)),
+      // How far each load was from a quiet machine: stolen CPU slows every figure above, the tail most.
+      row('CPU steal %, 50 conns', (k) => `${fmt(r[k].stealPercent50.median, 1)} (max ${fmt(Math.max(...r[k].stealPercent50.runs.filter(Number.isFinite)), 1)})`),
     ]),
     '',
     `app ÷ Express:   ${fig(ratios.vsExpress10, 2)} at 10 conns, ${fig(ratios.vsExpress50, 2)} at 50 conns`,
@@ -47,7 +49,8 @@ export function renderTable(summary: Summary, header: string): string {
     lines.push(
       `steady ${fmt(s.rate)}/s for ${s.seconds} s: ${fmt(s.accepted)} of ${fmt(s.offered)} sent accepted (${fmt(s.accepted / s.seconds)}/s), end-to-end p50 ${fmt(s.endToEndMs.p50)} ms, p99 ${fmt(s.endToEndMs.p99)} ms, max ${fmt(s.endToEndMs.max)} ms;` +
         ` backlog max ${fmt(s.maxBacklog)}, ${fmt(s.backlogAtLoadEnd)} when the load stopped; ack p99 ${fmt(s.ackP99Ms, 1)} ms (from the due time) over at most ${fmt(s.peakConnections)} connections, sends at most ${fmt(s.maxSendLagMs, 1)} ms late; unfinished ${s.unfinished}` +
-        (s.peakWalMb > 0 ? `; WAL file at most ${fmt(s.peakWalMb, 1)} MB` : ''),
+        (s.peakWalMb > 0 ? `; WAL file at most ${fmt(s.peakWalMb, 1)} MB` : '') +
+        `; CPU steal ${fmt(s.stealPercent, 1)} %`,
     );
     if (s.warmup) {
       const w = s.warmup;
