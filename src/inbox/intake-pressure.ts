@@ -46,6 +46,8 @@ export class IntakePressure {
   private newestSlot = 0;
   /** When the first request arrived into an empty window. */
   private activeSince = 0;
+  /** The pile-up going on was recognised as a burst (`inBurst`); cleared when a new pile-up starts. */
+  private recognised = false;
 
   constructor(@Inject(inboxConfig.KEY) config: ConfigType<typeof inboxConfig>) {
     this.threshold = config.dispatch.burstThreshold;
@@ -66,12 +68,21 @@ export class IntakePressure {
   }
 
   /**
-   * More than the threshold wait now, or did within the last `BURST_HOLD_MS`, while requests
-   * arrive at the burst rate or faster. Never with threshold 0.
+   * More than the threshold wait now, or did within the last `BURST_HOLD_MS`, and the pile-up
+   * began with requests arriving at the burst rate or faster. Never with threshold 0.
+   *
+   * The rate recognises a burst, checked as each request of a pile-up arrives; once recognised,
+   * the burst lasts until the pile-up is answered. Under closed-loop clients the rate is the
+   * app's own answering rate, and that falls while the dispatcher runs at full concurrency beside
+   * the ack path: with 20 more handler modules a 50-connection burst was seldom recognised, and
+   * then lost again, and the dispatcher kept the loop (~750 answers/s, 0.37 × the app without
+   * them; docs/PERFORMANCE.md, round 10). A pile-up that never reached the rate (a slow disk
+   * under a steady load) is still no burst.
    */
   get inBurst(): boolean {
-    if (this.threshold === 0 || (this.waiting <= this.threshold && performance.now() >= this.busyUntil)) return false;
-    return this.minRate === 0 || this.arrivalRate >= this.minRate;
+    if (this.threshold === 0 || (this.waiting <= this.threshold && performance.now() >= this.busyUntil)) return (this.recognised = false);
+    // Between arrivals the rate only falls, so the check as each one arrived (`enter`) is the last word.
+    return this.recognised || this.minRate === 0;
   }
 
   /** Counts one request until the returned function is called (once; later calls do nothing). */
@@ -82,7 +93,14 @@ export class IntakePressure {
     if (this.arrivalsInWindow() === 0) this.activeSince = now;
     this.arrivals[slot % RATE_SLOTS]! += 1;
     this.waiting++;
-    if (this.threshold > 0 && this.waiting > this.threshold) this.busyUntil = now + BURST_HOLD_MS;
+    if (this.threshold > 0 && this.waiting > this.threshold) {
+      // A pile-up after the last one ended is recognised afresh, at the full burst rate.
+      if (now >= this.busyUntil && this.waiting === this.threshold + 1) this.recognised = false;
+      this.busyUntil = now + BURST_HOLD_MS;
+      // As requests arrive, not only when the dispatcher asks: by then the first wave may be
+      // tens of milliseconds old, and its rate since it began below the mark.
+      if (!this.recognised && this.minRate > 0) this.recognised = this.arrivalRate >= this.minRate;
+    }
     let left = false;
     return () => {
       if (left) return;
