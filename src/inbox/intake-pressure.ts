@@ -60,7 +60,10 @@ export class IntakePressure {
 
   /** Requests per second that arrived over the last half second, or since they resumed after a quiet spell. */
   get arrivalRate(): number {
-    const now = performance.now();
+    return this.rateAt(performance.now());
+  }
+
+  private rateAt(now: number): number {
     this.advanceTo(Math.floor(now / RATE_SLOT_MS));
     const windowMs = (RATE_SLOTS - 1) * RATE_SLOT_MS + (now % RATE_SLOT_MS);
     const spanMs = Math.min(windowMs, Math.max(MIN_RATE_SPAN_MS, now - this.activeSince));
@@ -80,7 +83,7 @@ export class IntakePressure {
    * under a steady load) is still no burst.
    */
   get inBurst(): boolean {
-    if (this.threshold === 0 || (this.waiting <= this.threshold && performance.now() >= this.busyUntil)) return (this.recognised = false);
+    if (this.threshold === 0 || (this.waiting <= this.threshold && performance.now() >= this.busyUntil)) return false;
     // Between arrivals the rate only falls, so the check as each one arrived (`enter`) is the last word.
     return this.recognised || this.minRate === 0;
   }
@@ -99,7 +102,7 @@ export class IntakePressure {
       this.busyUntil = now + BURST_HOLD_MS;
       // As requests arrive, not only when the dispatcher asks: by then the first wave may be
       // tens of milliseconds old, and its rate since it began below the mark.
-      if (!this.recognised && this.minRate > 0) this.recognised = this.arrivalRate >= this.minRate;
+      if (!this.recognised && this.minRate > 0) this.recognised = this.rateAt(now) >= this.minRate;
     }
     let left = false;
     return () => {
