@@ -7,6 +7,9 @@ import type { CommitPause } from './wal-checkpointer.js';
 
 export type Work<T> = (trx: Transaction<DatabaseSchema>) => Promise<T>;
 
+/** Work that is exactly one SQL statement, so it needs no transaction around it to be atomic. */
+export type StatementWork<T> = (db: Kysely<DatabaseSchema>) => Promise<T>;
+
 /**
  * The same writes as a `Work`, as prepared statements run synchronously on SQLite's connection.
  * For the ack path's per-event writes only: building and compiling them through Kysely cost more
@@ -29,6 +32,11 @@ export type Durability = 'synced' | 'committed';
  */
 export abstract class DatabaseWriter {
   abstract run<T>(work: Work<T>): Promise<T>;
+  /**
+   * One statement: in the group commit on SQLite; on PostgreSQL on its own, a statement being its
+   * own transaction there (no BEGIN and COMMIT round trips holding a pool connection).
+   */
+  abstract runStatement<T>(work: StatementWork<T>): Promise<T>;
   /** Runs `prepared` where the writer can (SQLite group commit), else `work`: both must do the same writes. */
   abstract runPrepared<T>(prepared: PreparedWork<T>, work: Work<T>, durability?: Durability): Promise<T>;
 }
@@ -85,6 +93,10 @@ export class GroupCommit implements DatabaseWriter, CommitPause {
       this.observer?.commitsHeld((performance.now() - started) / 1000);
     });
     return running;
+  }
+
+  runStatement<T>(work: StatementWork<T>): Promise<T> {
+    return this.run(work);
   }
 
   run<T>(work: Work<T>): Promise<T> {
@@ -184,6 +196,12 @@ export class TransactionPerCall implements DatabaseWriter {
 
   run<T>(work: Work<T>): Promise<T> {
     return this.db.transaction().execute(work);
+  }
+
+  // BEGIN and COMMIT were two of a message log upsert's three round trips, each holding a pool
+  // connection the intake waits for (docs/PERFORMANCE.md, PostgreSQL).
+  runStatement<T>(work: StatementWork<T>): Promise<T> {
+    return work(this.db);
   }
 
   /** A commit here is durable when it returns, so both durabilities settle then. */

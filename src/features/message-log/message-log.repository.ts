@@ -65,10 +65,10 @@ export class MessageLogRepository {
   /** Rows must have distinct keys (PostgreSQL refuses to update one row twice in a statement). */
   async upsert(rows: readonly MessageLogRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.writer.run((trx) => this.upsertRows.execute(trx, rows));
+    await this.writer.runStatement((db) => this.upsertRows.execute(db, rows));
   }
 
   async upsertReaction(row: ReactionRow): Promise<void> {
-    await this.writer.run((trx) => this.upsertReactionRow.execute(trx, [row]));
+    await this.writer.runStatement((db) => this.upsertReactionRow.execute(db, [row]));
   }
 }

@@ -48,15 +48,21 @@ export class KyselyInboxRepository extends InboxRepository {
   }
 
   /**
-   * PostgreSQL: `kyselyInbox.claim`, its rows locked with SKIP LOCKED so replicas never claim the same one.
+   * PostgreSQL: `kyselyInbox.claim`, one statement (its own transaction), its rows locked with SKIP
+   * LOCKED so replicas never claim the same one.
    * SQLite: `sqliteInbox.claim`, settled at commit: a lease lost in a power cut only means the
    * delivery runs again, which the results of its run (settled the same way) already allow.
    */
   async claim(workerId: string, limit: number, leaseMs: number): Promise<InboxRecord[]> {
     const now = Date.now();
-    const prepared = sqliteInbox.claim(workerId, limit, leaseMs, () => this.unsynced.claimableBelow);
-    const postgres = this.database.dialect === 'postgres';
-    const rows = await this.commits.runPrepared(prepared, (trx) => kyselyInbox.claim(trx, workerId, limit, leaseMs, now, postgres).execute(), 'committed');
+    const rows =
+      this.database.dialect === 'postgres'
+        ? await kyselyInbox.claim(this.db, workerId, limit, leaseMs, now, true).execute()
+        : await this.commits.runPrepared(
+            sqliteInbox.claim(workerId, limit, leaseMs, () => this.unsynced.claimableBelow),
+            (trx) => kyselyInbox.claim(trx, workerId, limit, leaseMs, now, false).execute(),
+            'committed',
+          );
     return rows.map(toRecord).sort((a, b) => a.id - b.id);
   }
 
@@ -89,7 +95,7 @@ export class KyselyInboxRepository extends InboxRepository {
 
   /** Written only while this worker still holds the lease, as `settle` does. */
   async markUnrecognized(id: number, workerId: string, reason: string): Promise<void> {
-    await this.commits.run((trx) => trx
+    await this.commits.runStatement((db) => db
       .updateTable('inbox_events')
       .set({ status: 'unrecognized', finished_at: Date.now(), last_error: storableText(reason), locked_by: null, locked_until: null })
       .where('id', '=', id)
