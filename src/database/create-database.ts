@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { DatabaseTarget } from '../config/index.js';
 import type { AppDatabase } from './database.js';
 import type { DatabaseSchema } from './database.types.js';
+import { nameLongStatements } from './postgres-named-statements.js';
 import { withStatementCache } from './sqlite-statement-cache.js';
 import { WalCheckpointer } from './wal-checkpointer.js';
 import { WalSync } from './wal-sync.js';
@@ -59,7 +60,10 @@ function createPostgres(url: string): AppDatabase {
   // A client losing its server (idle or checked out) must not crash the process with an
   // unhandled 'error' event; the query in flight, or the next one, reports the failure.
   pool.on('error', () => undefined);
-  pool.on('connect', (client) => client.on('error', () => undefined));
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+    nameLongStatements(client);
+  });
   const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', description: `postgres:${redactUrl(url)}` };
 }

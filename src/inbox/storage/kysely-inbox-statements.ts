@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { DatabaseSchema, InboxStatus } from '../../database/index.js';
+import type { DatabaseSchema, InboxEventsTable, InboxStatus } from '../../database/index.js';
 import type { HandlerOutcome } from '../../events/index.js';
 import type { Settlement } from './inbox-record.js';
 import { outcomeRow, settlementValues } from './inbox-rows.js';
@@ -13,6 +13,16 @@ import { outcomeRow, settlementValues } from './inbox-rows.js';
 const PENDING = sql.lit<InboxStatus>('pending');
 const PROCESSING = sql.lit<InboxStatus>('processing');
 export const IS_OPEN = (alias: 'c' | 'e' | 'inbox_events') => sql<boolean>`${sql.ref(`${alias}.status`)} in ('pending', 'processing')`;
+
+/**
+ * Every column of a delivery, named (a missing one is a compile error): a claim that returned `*`
+ * could not be a named prepared statement on PostgreSQL, whose result type must not change under
+ * it when another replica's migration adds a column (`nameLongStatements`).
+ */
+const DELIVERY_COLUMNS = Object.keys({
+  id: true, delivery_id: true, idempotency_key: true, gateway_event: true, device_id: true, chat_id: true, chat_key: true, raw_body: true,
+  status: true, attempts: true, available_at: true, locked_by: true, locked_until: true, last_error: true, received_at: true, finished_at: true,
+} satisfies Record<keyof InboxEventsTable, true>) as (keyof InboxEventsTable)[];
 
 /**
  * The dispatcher's writes as Kysely queries: PostgreSQL's, and SQLite's without a prepared
@@ -50,7 +60,7 @@ export const kyselyInbox = {
           .limit(limit)
           .$if(forUpdate, (qb) => qb.forUpdate().skipLocked()),
       )
-      .returningAll();
+      .returning(DELIVERY_COLUMNS);
   },
 
   outcomesUpsert(db: Kysely<DatabaseSchema>, deliveryId: string, outcomes: readonly HandlerOutcome[], now: number) {
