@@ -26,10 +26,11 @@ export function nameLongStatements(client: pg.ClientBase): void {
   const names = new Map<string, string>();
   const query = client.query.bind(client) as Query;
   const named: Query = (text, values, callback) => {
-    if (typeof text !== 'string' || !Array.isArray(values) || callback !== undefined || !worthNaming(text, values)) return query(text, values, callback);
+    if (typeof text !== 'string' || !Array.isArray(values) || callback !== undefined) return query(text, values, callback);
+    // A named statement is looked up before the text is scanned again (the upsert's 6 KB, per event).
     let name = names.get(text);
     if (name === undefined) {
-      if (names.size >= NAMED_STATEMENTS_PER_CONNECTION) return query(text, values);
+      if (names.size >= NAMED_STATEMENTS_PER_CONNECTION || !worthNaming(text, values)) return query(text, values);
       name = `app_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
       names.set(text, name);
     }
