@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import pg from 'pg';
-import { closeDatabase } from '../src/database/create-database.js';
+import { closeDatabase, createDatabase } from '../src/database/create-database.js';
+import { type AppDatabase, migrateToLatest } from '../src/database/index.js';
 import { NAMED_STATEMENT_MIN_LENGTH, NAMED_STATEMENTS_PER_CONNECTION, nameLongStatements } from '../src/database/postgres-named-statements.js';
 import { kyselyInbox } from '../src/inbox/storage/kysely-inbox-statements.js';
 import { insertDeliveryInOneStatement } from '../src/inbox/storage/postgres-intake.js';
@@ -59,23 +60,41 @@ describe('named prepared statements on PostgreSQL', () => {
 });
 
 describe('the app\'s PostgreSQL pool', () => {
+  let testDb: TestDatabase;
+  let database: AppDatabase;
+
+  afterEach(async () => {
+    await closeDatabase(database);
+    await testDb.drop();
+  });
+
+  async function open(preparedStatements?: boolean): Promise<void> {
+    testDb = await createTestDatabase('postgres');
+    database = createDatabase({ kind: 'postgres', url: testDb.url, ...(preparedStatements === undefined ? {} : { preparedStatements }) });
+    const { error } = await migrateToLatest(database);
+    if (error) throw error;
+  }
+
+  /** Stores and claims one delivery on one connection, and returns that connection's prepared statements. */
+  const preparedAfterIntakeAndClaim = () =>
+    database.db.connection().execute(async (connection) => {
+      const delivery = { deliveryId: 'd1', idempotencyKey: 'k1', gatewayEvent: 'message', deviceId: 'dev', chatId: 'chat', rawBody: Buffer.from('{}'), status: 'pending', receivedAt: Date.now() } as const;
+      expect(await insertDeliveryInOneStatement(connection, delivery, 60_000)).toEqual({ inserted: true });
+      const claimed = await kyselyInbox.claim(connection, 'worker-1', 10, 30_000, Date.now(), true).execute();
+      expect(claimed.map((row) => [row.delivery_id, row.status, row.raw_body.toString()])).toEqual([['d1', 'processing', '{}']]);
+      return (await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(connection)).rows.map((row) => row.statement);
+    });
+
   it('runs the intake\'s and the claim\'s statements as named prepared statements on the connection that ran them', async () => {
-    const testDb = await createTestDatabase('postgres');
-    const database = await openMigratedDatabase(testDb.url);
-    try {
-      const names = await database.db.connection().execute(async (connection) => {
-        const delivery = { deliveryId: 'd1', idempotencyKey: 'k1', gatewayEvent: 'message', deviceId: 'dev', chatId: 'chat', rawBody: Buffer.from('{}'), status: 'pending', receivedAt: Date.now() } as const;
-        expect(await insertDeliveryInOneStatement(connection, delivery, 60_000)).toEqual({ inserted: true });
-        const claimed = await kyselyInbox.claim(connection, 'worker-1', 10, 30_000, Date.now(), true).execute();
-        expect(claimed.map((row) => [row.delivery_id, row.status, row.raw_body.toString()])).toEqual([['d1', 'processing', '{}']]);
-        return (await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(connection)).rows.map((row) => row.statement);
-      });
-      // The migrations' DDL (no parameters) ran on this pool too, and is not among them.
-      expect(names).toEqual(expect.arrayContaining([expect.stringContaining('insert into inbox_dedupe_keys'), expect.stringContaining('for update skip locked')]));
-      expect(names.filter((statement) => /create table/i.test(statement))).toEqual([]);
-    } finally {
-      await closeDatabase(database);
-      await testDb.drop();
-    }
+    await open();
+    const names = await preparedAfterIntakeAndClaim();
+    expect(names).toEqual(expect.arrayContaining([expect.stringContaining('insert into inbox_dedupe_keys'), expect.stringContaining('for update skip locked')]));
+    // The migrations' DDL (no parameters) ran on this pool too, and is not among them.
+    expect(names.filter((statement) => /create table/i.test(statement))).toEqual([]);
+  });
+
+  it('prepares nothing with preparedStatements off (DATABASE_PREPARED_STATEMENTS=false), and works the same', async () => {
+    await open(false);
+    expect(await preparedAfterIntakeAndClaim()).toEqual([]);
   });
 });

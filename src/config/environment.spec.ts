@@ -28,6 +28,12 @@ describe('validateEnvironment', () => {
     expect(problemsOf({ DISPATCH_BURST_MIN_RATE: '-1' }).join('\n')).toMatch(/DISPATCH_BURST_MIN_RATE/);
   });
 
+  it('prepares PostgreSQL statements unless told not to, and refuses anything but true or false', () => {
+    expect(validateEnvironment({}).DATABASE_PREPARED_STATEMENTS).toBe('true');
+    expect(validateEnvironment({ DATABASE_PREPARED_STATEMENTS: 'false' }).DATABASE_PREPARED_STATEMENTS).toBe('false');
+    expect(problemsOf({ DATABASE_PREPARED_STATEMENTS: 'off' }).join('\n')).toMatch(/DATABASE_PREPARED_STATEMENTS/);
+  });
+
   it('defaults the HTTP server deadlines well below Node\'s own (60 s headers, 5 min request)', () => {
     const env = validateEnvironment({});
     expect([env.HTTP_HEADERS_TIMEOUT_MS, env.HTTP_REQUEST_TIMEOUT_MS, env.HTTP_KEEP_ALIVE_TIMEOUT_MS]).toEqual([10_000, 30_000, 65_000]);

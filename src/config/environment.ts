@@ -35,6 +35,10 @@ export class EnvironmentVariables extends FeatureEnvironmentVariables {
   @Matches(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, { message: 'DATABASE_URL must be sqlite:<path> or postgres://…' })
   DATABASE_URL?: string;
 
+  /** `false` behind a pooler that cannot keep a connection's prepared statements (PgBouncer in transaction mode). */
+  @IsIn(['true', 'false'])
+  DATABASE_PREPARED_STATEMENTS: 'true' | 'false' = 'true';
+
   @IsIn(['database', 'redis', 'memory'])
   DEDUPE_STORE: 'database' | 'redis' | 'memory' = 'database';
 

@@ -3,12 +3,15 @@ import { loadEnvironment } from './environment.js';
 
 export const DEFAULT_SQLITE_PATH = './data/webhooks.db';
 
-export type DatabaseTarget = { readonly kind: 'sqlite'; readonly path: string } | { readonly kind: 'postgres'; readonly url: string };
+export type DatabaseTarget =
+  | { readonly kind: 'sqlite'; readonly path: string }
+  /** `preparedStatements` (default on): the app's long statements as named prepared statements (`nameLongStatements`). */
+  | { readonly kind: 'postgres'; readonly url: string; readonly preparedStatements?: boolean };
 
 export const inboxConfig = registerAs('inbox', () => {
   const env = loadEnvironment();
   return {
-    database: databaseTarget(env.DATABASE_URL),
+    database: databaseTarget(env.DATABASE_URL, env.DATABASE_PREPARED_STATEMENTS === 'true'),
     dedupe: {
       store: env.DEDUPE_STORE,
       redisUrl: env.REDIS_URL,
@@ -38,8 +41,8 @@ export const inboxConfig = registerAs('inbox', () => {
   };
 });
 
-function databaseTarget(url: string | undefined): DatabaseTarget {
+function databaseTarget(url: string | undefined, preparedStatements: boolean): DatabaseTarget {
   if (!url) return { kind: 'sqlite', path: DEFAULT_SQLITE_PATH };
   if (url.startsWith('sqlite:')) return { kind: 'sqlite', path: url.slice('sqlite:'.length) };
-  return { kind: 'postgres', url };
+  return { kind: 'postgres', url, preparedStatements };
 }

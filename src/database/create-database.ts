@@ -14,7 +14,7 @@ import { WalSync } from './wal-sync.js';
 const PG_INT8_OID = 20;
 
 export function createDatabase(target: DatabaseTarget): AppDatabase {
-  return target.kind === 'sqlite' ? createSqlite(target.path) : createPostgres(target.url);
+  return target.kind === 'sqlite' ? createSqlite(target.path) : createPostgres(target.url, target.preparedStatements ?? true);
 }
 
 /** Closes what `createDatabase` opened: the checkpointer's connection first, so the app's, closing last, checkpoints and removes the WAL. */
@@ -46,7 +46,7 @@ function createSqlite(path: string): AppDatabase {
   return { db, dialect: 'sqlite', description: `sqlite:${path}`, sqlite: file };
 }
 
-function createPostgres(url: string): AppDatabase {
+function createPostgres(url: string, preparedStatements: boolean): AppDatabase {
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
@@ -62,7 +62,7 @@ function createPostgres(url: string): AppDatabase {
   pool.on('error', () => undefined);
   pool.on('connect', (client) => {
     client.on('error', () => undefined);
-    nameLongStatements(client);
+    if (preparedStatements) nameLongStatements(client);
   });
   const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', description: `postgres:${redactUrl(url)}` };
