@@ -16,11 +16,11 @@ type Query = (...args: unknown[]) => unknown;
 /**
  * Runs the app's long statements on this connection as named prepared statements: PostgreSQL parses
  * and plans each once per connection instead of on every execution. The message log's upsert is
- * some 6 KB of SQL, and with the intake's and settle's statements it was most of PostgreSQL's CPU
- * per event on a machine it shares with the app (docs/PERFORMANCE.md, PostgreSQL). Only Kysely's
- * form of call is touched (SQL text and a parameter array, no callback); everything else, and
- * statements past the bound, run as before.
- * Only statements with parameters are named.
+ * some 6 KB of SQL; doing that work again on every intake, claim, settle and upsert was about a third
+ * of PostgreSQL's CPU per event on a machine it shares with the app (docs/PERFORMANCE.md,
+ * PostgreSQL). Only Kysely's form of call is touched (SQL text and a parameter array, no callback),
+ * and only statements that take parameters; everything else, and statements past the bound, run as
+ * before.
  */
 export function nameLongStatements(client: pg.ClientBase): void {
   const names = new Map<string, string>();
