@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import pg from 'pg';
-import { closeDatabase, createDatabase } from '../src/database/create-database.js';
-import { type AppDatabase, migrateToLatest } from '../src/database/index.js';
+import { closeDatabase } from '../src/database/create-database.js';
+import type { AppDatabase } from '../src/database/index.js';
 import { NAMED_STATEMENT_MIN_LENGTH, NAMED_STATEMENTS_PER_CONNECTION, nameLongStatements } from '../src/database/postgres-named-statements.js';
 import { kyselyInbox } from '../src/inbox/storage/kysely-inbox-statements.js';
 import { insertDeliveryInOneStatement } from '../src/inbox/storage/postgres-intake.js';
@@ -70,9 +70,7 @@ describe('the app\'s PostgreSQL pool', () => {
 
   async function open(preparedStatements?: boolean): Promise<void> {
     testDb = await createTestDatabase('postgres');
-    database = createDatabase({ kind: 'postgres', url: testDb.url, ...(preparedStatements === undefined ? {} : { preparedStatements }) });
-    const { error } = await migrateToLatest(database);
-    if (error) throw error;
+    database = await openMigratedDatabase(testDb.url, preparedStatements === undefined ? {} : { preparedStatements });
   }
 
   /** Stores and claims one delivery on one connection, and returns that connection's prepared statements. */
