@@ -5,7 +5,7 @@ import { CommitObserver } from './commit-observer.js';
 import { createDatabase } from './create-database.js';
 import { AppDatabase } from './database.js';
 import { DatabaseLifecycle } from './database.lifecycle.js';
-import { createDatabaseWriter, DatabaseWriter } from './group-commit.js';
+import { createDatabaseWriter, DatabaseWriter } from './database-writer.js';
 
 @Global()
 @Module({

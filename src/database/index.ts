@@ -2,6 +2,8 @@ export * from './database.js';
 export * from './database.types.js';
 export * from './database.module.js';
 export * from './migrate.js';
+export * from './database-writer.js';
 export * from './group-commit.js';
+export * from './transaction-per-call.js';
 export * from './query-template.js';
 export * from './commit-observer.js';
