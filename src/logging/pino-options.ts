@@ -32,17 +32,23 @@ export const REQUEST_LINE_OPTIONS = {
     error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
 } as const;
 
-/** nestjs-pino options: one JSON line per request with its id, status, time and webhook outcome. */
+/** Fields of the request lines of the routes Nest serves (see `requestLogMiddleware`). */
+export const NEST_ROUTE_LINE_OPTIONS = {
+  ...REQUEST_LINE_OPTIONS,
+  autoLogging: { ignore: (request: IncomingMessage) => QUIET_PATHS.test(request.url ?? '') },
+} as const;
+
+/**
+ * nestjs-pino options: the app's one pino instance (level, redaction, format). Its own request
+ * middleware is off (`forRoutes: []`): `requestLogMiddleware` writes the same lines without it.
+ */
 export function pinoParams(settings: LoggingSettings): Params {
   const pretty = settings.format === 'pretty' && prettyAvailable();
   return {
-    // Fields set with PinoLogger.assign() during a request also reach its "request completed" line.
-    assignResponse: true,
+    forRoutes: [],
     pinoHttp: {
-      ...REQUEST_LINE_OPTIONS,
       level: settings.level,
       redact: { paths: REDACTED_PATHS, censor: REDACTED },
-      autoLogging: { ignore: (request: IncomingMessage) => QUIET_PATHS.test(request.url ?? '') },
       ...(pretty ? { transport: { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } } } : {}),
     },
   };
