@@ -21,8 +21,10 @@ import { WebhookModule } from './webhook/index.js';
     AppConfigModule,
     LoggingModule,
     LifecycleModule,
-    // Domain events are dispatched by the inbox; handlers subscribe with @OnWhatsAppEvent.
-    EventEmitterModule.forRoot({ wildcard: false, ignoreErrors: false }),
+    // Domain events are dispatched by the inbox; handlers subscribe with @OnWhatsAppEvent. No cap on
+    // listeners per event: they are the handlers, fixed at boot, and EventEmitter2's default of 10
+    // printed a memory-leak warning for an app with an eleventh handler of one event.
+    EventEmitterModule.forRoot({ wildcard: false, ignoreErrors: false, maxListeners: 0 }),
     DatabaseModule,
     WebhookModule,
     HealthModule,
