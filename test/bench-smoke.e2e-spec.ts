@@ -17,7 +17,9 @@ interface SmokeResult {
       readonly offered: number;
       readonly accepted: number;
       readonly unfinished: number;
-      readonly endToEndMs: { readonly p99: number };
+      readonly endToEndMs: { readonly p99: number; readonly max: number };
+      readonly slowest: { readonly endToEndMs: number; readonly attempts: number; readonly behindInChat: number };
+      readonly rerun: number;
       readonly warmup: { readonly seconds: number; readonly endToEndMs: { readonly p99: number } };
     };
     readonly disk: readonly { readonly syncs: number; readonly syncMs: { readonly p50: number } }[];
@@ -58,6 +60,12 @@ describe('npm run bench -- --smoke', () => {
     expect(result.summary.steady.accepted).toBe(200);
     expect(result.summary.steady.unfinished).toBe(0);
     expect(Number.isFinite(result.summary.steady.endToEndMs.p99)).toBe(true);
+    // What the slowest delivery waited for, read from its row: claimed once, as every delivery of a run without failures.
+    expect(result.summary.steady.slowest.endToEndMs).toBe(result.summary.steady.endToEndMs.max);
+    expect(result.summary.steady.slowest.attempts).toBe(1);
+    expect(result.summary.steady.slowest.behindInChat).toBeGreaterThanOrEqual(0);
+    expect(result.summary.steady.rerun).toBe(0);
+    expect(stdout).toMatch(/the slowest delivery: [\d,]+ ms, 1 attempt\(s\), behind \d+ of its chat; 0 run more than once/);
     // A second at the same rate first, reported apart from the measured run.
     expect(result.summary.steady.warmup.seconds).toBe(1);
     expect(Number.isFinite(result.summary.steady.warmup.endToEndMs.p99)).toBe(true);

@@ -63,6 +63,10 @@ export interface SteadyResult {
   readonly backlogAtLoadEnd: number;
   /** From the 2xx to the delivery's `finished_at` (all its handlers done and recorded). */
   readonly endToEndMs: Percentiles;
+  /** What the slowest delivery waited for: its attempts, and the earlier deliveries of its chat still open when it came. */
+  readonly slowest?: SlowestDelivery;
+  /** Deliveries the dispatcher claimed more than once (a failed run retried, or a lease that ran out). */
+  readonly rerun: number;
   readonly unfinished: number;
   /** The warm-up before the measured run, from the app's cold start (`steadyWarmupSeconds`). */
   readonly warmup?: { readonly seconds: number; readonly endToEndMs: Percentiles; readonly ackP99Ms: number; readonly errors: number; readonly non2xx: number };
@@ -102,7 +106,7 @@ export async function measureSteady(ctx: BenchContext, extraEnv: Record<string, 
       const loadEndedAt = Date.now();
       clearInterval(walSampler);
       await waitForEmptyBacklog(db, 120_000);
-      const { endToEndMs, finished } = await endToEnd(db, acked);
+      const { endToEndMs, finished, slowest } = await endToEnd(db, acked);
       const backlog = openOverTime([...finished.values()], loadEndedAt);
       return {
         rate,
@@ -117,6 +121,8 @@ export async function measureSteady(ctx: BenchContext, extraEnv: Record<string, 
         maxBacklog: backlog.max,
         backlogAtLoadEnd: backlog.atEnd,
         endToEndMs,
+        ...(slowest && { slowest }),
+        rerun: [...finished.values()].filter((t) => t.attempts > 1).length,
         unfinished: acked.size - finished.size,
         warmup,
         peakRssMb: app.peakRssMb(),
@@ -145,12 +151,25 @@ async function sendPaced(ctx: BenchContext, url: string, rate: number, seconds: 
   return { load, acked };
 }
 
-/** From each 2xx to its delivery's `finished_at`. */
+export interface SlowestDelivery {
+  readonly endToEndMs: number;
+  readonly attempts: number;
+  /** Deliveries of its chat received before it and not finished when it was received: it ran after them. */
+  readonly behindInChat: number;
+}
+
+/** From each 2xx to its delivery's `finished_at`, and what the slowest one waited for. */
 async function endToEnd(db: BenchDatabase, acked: ReadonlyMap<string, number>) {
   const finished = await db.finishedAt([...acked.keys()]);
   // The dispatcher may finish before the 2xx reaches the client: that counts as 0, not negative.
-  const latencies = [...finished].map(([id, t]) => Math.max(0, t.finishedAt - (acked.get(id) ?? t.finishedAt)));
-  return { endToEndMs: percentiles(latencies), finished };
+  const latencies = [...finished].map(([id, t]) => ({ t, ms: Math.max(0, t.finishedAt - (acked.get(id) ?? t.finishedAt)) }));
+  const worst = latencies.reduce<(typeof latencies)[number] | undefined>((a, b) => (a === undefined || b.ms > a.ms ? b : a), undefined);
+  const slowest: SlowestDelivery | undefined = worst && {
+    endToEndMs: worst.ms,
+    attempts: worst.t.attempts,
+    behindInChat: [...finished.values()].filter((t) => t.chatKey === worst.t.chatKey && t.receivedAt < worst.t.receivedAt && t.finishedAt > worst.t.receivedAt).length,
+  };
+  return { endToEndMs: percentiles(latencies.map((l) => l.ms)), finished, slowest };
 }
 
 /** Sweeps receive (+1) and finish (−1) times: the most deliveries open at once, and how many at `end`. */

@@ -9,6 +9,10 @@ export type DbKind = 'sqlite' | 'postgres';
 export interface Timing {
   readonly receivedAt: number;
   readonly finishedAt: number;
+  /** How many times the dispatcher claimed it (1 unless a run failed or its lease ran out). */
+  readonly attempts: number;
+  /** Its chat: deliveries of one chat run one at a time, in order. */
+  readonly chatKey: string;
 }
 
 /**
@@ -17,7 +21,7 @@ export interface Timing {
  */
 export interface BenchDatabase {
   readonly url: string;
-  /** `received_at` and `finished_at` (epoch ms) of each of these deliveries that has finished. */
+  /** `received_at` and `finished_at` (epoch ms), attempts and chat of each of these deliveries that has finished. */
   finishedAt(deliveryIds: readonly string[]): Promise<Map<string, Timing>>;
   /** Deliveries not yet processed (pending or processing). */
   openCount(): Promise<number>;
@@ -32,6 +36,18 @@ export interface BenchDatabase {
 
 const SEED_BODY = `{"device_id":"628123456789@s.whatsapp.net","event":"message","payload":{"body":"${'Seeded history row. '.repeat(12)}","chat_id":"628120000001@s.whatsapp.net","from":"628120000001@s.whatsapp.net","from_lid":"251556368777322@lid","from_name":"John Doe","id":"3EB0SEED","is_from_me":false,"sender_display_name":"Saved Contact","timestamp":"2026-01-01T00:00:00Z"}}`;
 const DAY_MS = 86_400_000;
+
+/** A finished delivery's row as both drivers return it (PostgreSQL's bigints as strings). */
+interface TimingRow {
+  readonly r: number | string;
+  readonly f: number | string;
+  readonly a: number | string;
+  readonly c: string;
+}
+
+function timing(row: TimingRow): Timing {
+  return { receivedAt: Number(row.r), finishedAt: Number(row.f), attempts: Number(row.a), chatKey: row.c };
+}
 
 export async function createBenchDatabase(kind: DbKind, tmpDir: string, postgresUrl: string): Promise<BenchDatabase> {
   return kind === 'sqlite' ? sqliteDatabase(tmpDir) : postgresDatabase(postgresUrl);
@@ -54,11 +70,13 @@ function sqliteDatabase(tmpDir: string): BenchDatabase {
     async finishedAt(ids) {
       const db = open();
       try {
-        const query = db.prepare('SELECT received_at AS r, finished_at AS f FROM inbox_events WHERE delivery_id = ? AND finished_at IS NOT NULL');
+        const query = db.prepare(
+          'SELECT received_at AS r, finished_at AS f, attempts AS a, chat_key AS c FROM inbox_events WHERE delivery_id = ? AND finished_at IS NOT NULL',
+        );
         const found = new Map<string, Timing>();
         for (const id of ids) {
-          const row = query.get(id) as { r: number; f: number } | undefined;
-          if (row) found.set(id, { receivedAt: Number(row.r), finishedAt: Number(row.f) });
+          const row = query.get(id) as TimingRow | undefined;
+          if (row) found.set(id, timing(row));
         }
         return found;
       } finally {
@@ -136,11 +154,11 @@ async function postgresDatabase(baseUrl: string): Promise<BenchDatabase> {
     url: url.toString(),
     walBytes: () => 0,
     async finishedAt(ids) {
-      const rows = await query<{ id: string; r: string; f: string }>(
-        'SELECT delivery_id AS id, received_at AS r, finished_at AS f FROM inbox_events WHERE delivery_id = ANY($1) AND finished_at IS NOT NULL',
+      const rows = await query<TimingRow & { id: string }>(
+        'SELECT delivery_id AS id, received_at AS r, finished_at AS f, attempts AS a, chat_key AS c FROM inbox_events WHERE delivery_id = ANY($1) AND finished_at IS NOT NULL',
         [ids],
       );
-      return new Map(rows.map((row) => [row.id, { receivedAt: Number(row.r), finishedAt: Number(row.f) }]));
+      return new Map(rows.map((row) => [row.id, timing(row)]));
     },
     async openCount() {
       const [row] = await query<{ n: string }>("SELECT count(*) AS n FROM inbox_events WHERE status IN ('pending','processing')");

@@ -49,6 +49,8 @@ export function renderTable(summary: Summary, header: string): string {
     lines.push(
       `steady ${fmt(s.rate)}/s for ${s.seconds} s: ${fmt(s.accepted)} of ${fmt(s.offered)} sent accepted (${fmt(s.accepted / s.seconds)}/s), end-to-end p50 ${fmt(s.endToEndMs.p50)} ms, p99 ${fmt(s.endToEndMs.p99)} ms, max ${fmt(s.endToEndMs.max)} ms;` +
         ` backlog max ${fmt(s.maxBacklog)}, ${fmt(s.backlogAtLoadEnd)} when the load stopped; ack p99 ${fmt(s.ackP99Ms, 1)} ms (from the due time) over at most ${fmt(s.peakConnections)} connections, sends at most ${fmt(s.maxSendLagMs, 1)} ms late; unfinished ${s.unfinished}` +
+        (s.slowest ? `; the slowest delivery: ${fmt(s.slowest.endToEndMs)} ms, ${s.slowest.attempts} attempt(s), behind ${fmt(s.slowest.behindInChat)} of its chat` : '') +
+        `; ${fmt(s.rerun)} run more than once` +
         (s.peakWalMb > 0 ? `; WAL file at most ${fmt(s.peakWalMb, 1)} MB` : '') +
         `; CPU steal ${fmt(s.stealPercent, 1)} %`,
     );
