@@ -48,9 +48,12 @@ function pickEvent(): string {
 function spreadChats(body: Record<string, unknown>): Record<string, unknown> {
   const payload = body.payload as Record<string, unknown> | undefined;
   if (!payload || typeof payload.chat_id !== 'string') return body;
-  if (payload.chat_id.endsWith('@s.whatsapp.net') && payload.chat_id === payload.from) {
+  if (payload.chat_id.endsWith('@s.whatsapp.net')) {
+    // Every field naming the template's chat names the new one (the sender of a one-to-one chat, a
+    // revoke's `revoked_chat`); this account, as the sender of its own revoke, stays.
     const chat = `62812${String(randomInt(CHATS)).padStart(7, '0')}@s.whatsapp.net`;
-    return { ...body, payload: { ...payload, chat_id: chat, from: chat } };
+    const moved = Object.entries(payload).map(([key, value]) => [key, value === payload.chat_id ? chat : value]);
+    return { ...body, payload: Object.fromEntries(moved) };
   }
   if (payload.chat_id.endsWith('@g.us') && body.event === 'group.participants') {
     return { ...body, payload: { ...payload, chat_id: `120363400000${String(randomInt(GROUPS)).padStart(6, '0')}@g.us` } };
