@@ -1,6 +1,8 @@
 import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { jest } from '@jest/globals';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { closeDatabase, createDatabase } from './create-database.js';
@@ -66,6 +68,48 @@ describe('WalCheckpointer (a worker thread on the real file)', () => {
     expect(connection.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     await expect(checkpointer.close()).resolves.toBeUndefined();
     connection.close();
+  });
+
+  describe('a close-out', () => {
+    /**
+     * How many passes the thread was asked for when the first close-out held commits back. The
+     * writer is a stand-in that only records that moment; the passes run on the real thread and file.
+     */
+    async function passesBeforeHold(options: WalCheckpointerOptions): Promise<number> {
+      // The app database's own checkpointer would post to its thread too.
+      await database.sqlite!.checkpointer!.close();
+      const path = join(dir, 'close-out.db');
+      const connection = new BetterSqlite3(path);
+      connection.pragma('journal_mode = WAL');
+      connection.exec('create table notes (id integer primary key, body text)');
+      const insert = connection.prepare('insert into notes (body) values (?)');
+      for (let i = 0; i < 50; i++) insert.run('x'.repeat(200));
+      const requests = jest.spyOn(Worker.prototype, 'postMessage');
+      const checkpointer = new WalCheckpointer(path, connection, { intervalMs: 20, closeOutFrames: 1, ...options });
+      try {
+        return await new Promise<number>((resolve) =>
+          checkpointer.pauseCommitsWith({
+            whileNoCommit: (work) => {
+              resolve(requests.mock.calls.filter(([message]) => message === 'checkpoint').length);
+              return work();
+            },
+          }),
+        );
+      } finally {
+        requests.mockRestore();
+        await checkpointer.close();
+        connection.close();
+      }
+    }
+
+    it('copies in more passes while a pass is slow, so the held one has little left to copy', async () => {
+      // Every pass counts as slow here: the first, the three catch-up passes allowed, then the hold.
+      await expect(passesBeforeHold({ slowPassMs: 0, catchUpPasses: 3 })).resolves.toBe(4);
+    });
+
+    it('holds commits right after a quick pass', async () => {
+      await expect(passesBeforeHold({ slowPassMs: 60_000 })).resolves.toBe(1);
+    });
   });
 
   describe('under commits that never pause', () => {

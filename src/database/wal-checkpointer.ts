@@ -42,6 +42,10 @@ export interface WalCheckpointerOptions {
   readonly holdLimitMs?: number;
   /** After a burst has grown the WAL file, the first commit after a restart cuts it back to this size. */
   readonly walSizeLimitBytes?: number;
+  /** A pass that took longer than this is followed by another before a close-out holds commits back. */
+  readonly slowPassMs?: number;
+  /** The most passes run after the first one before the close-out holds commits back regardless. */
+  readonly catchUpPasses?: number;
 }
 
 type CheckpointResult = { readonly ok: true; readonly walFrames: number; readonly checkpointed: number } | { readonly ok: false; readonly error: string };
@@ -65,6 +69,16 @@ const CLOSE_OUT_FRAMES = WAL_SIZE_LIMIT_BYTES / 4096;
 const CHECKPOINT_INTERVAL_MS = 250;
 /** Holds took 5-17 ms under a 50-connection burst here; past this the webhooks' answers matter more. */
 const HOLD_LIMIT_MS = 250;
+/**
+ * The held pass copies what was committed while the pass before it ran, so a slow pass (a large
+ * file, where the copies land far apart) made a long hold: with 1,000,000 rows in the inbox, ~50 ms
+ * per close-out under a 50-connection burst, every answer in flight waiting for it (ack p99 39-92
+ * ms against ~20 on an empty inbox). Passes repeated until one is quick leave the held pass a few
+ * milliseconds of commits to copy: ack p99 27-30 ms there (docs/PERFORMANCE.md, round 13). They
+ * converge as long as a pass copies faster than commits add frames; past the cap the hold comes anyway.
+ */
+const SLOW_PASS_MS = 5;
+const CATCH_UP_PASSES = 5;
 
 /**
  * Copies the WAL back into the database file from a worker thread, four times a second. SQLite's own
@@ -78,9 +92,10 @@ const HOLD_LIMIT_MS = 250;
  * Copying is not enough to keep the WAL small: SQLite writes from the start of the file again only
  * when a write begins with every frame already copied, and under steady traffic a commit always
  * lands while a checkpoint runs, so the file grew by every byte ever committed (550 MB in 14 s at
- * 1,000 events/s). So once a checkpoint leaves at least `closeOutFrames` frames behind it, a second
- * one copies the few frames added meanwhile while the writer holds its commits back (a few
- * milliseconds; `CommitPause`); the next commit then restarts the WAL.
+ * 1,000 events/s). So once a checkpoint leaves at least `closeOutFrames` frames behind it, further
+ * passes copy what came in meanwhile until one is quick, and a last one copies the few frames added
+ * during that one while the writer holds its commits back (a few milliseconds; `CommitPause`); the
+ * next commit then restarts the WAL.
  */
 export class WalCheckpointer {
   private readonly logger = new Logger('WalCheckpointer');
@@ -88,6 +103,8 @@ export class WalCheckpointer {
   private readonly timer: NodeJS.Timeout;
   private readonly closeOutFrames: number;
   private readonly holdLimitMs: number;
+  private readonly slowPassMs: number;
+  private readonly catchUpPasses: number;
   private writer?: CommitPause;
   private pending?: (result: CheckpointResult) => void;
   private busy = false;
@@ -100,6 +117,8 @@ export class WalCheckpointer {
   constructor(path: string, connection: BetterSqlite3.Database, options: WalCheckpointerOptions = {}) {
     this.closeOutFrames = options.closeOutFrames ?? CLOSE_OUT_FRAMES;
     this.holdLimitMs = options.holdLimitMs ?? HOLD_LIMIT_MS;
+    this.slowPassMs = options.slowPassMs ?? SLOW_PASS_MS;
+    this.catchUpPasses = options.catchUpPasses ?? CATCH_UP_PASSES;
     connection.pragma('wal_autocheckpoint = 0');
     connection.pragma(`journal_size_limit = ${options.walSizeLimitBytes ?? WAL_SIZE_LIMIT_BYTES}`);
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
@@ -131,9 +150,15 @@ export class WalCheckpointer {
     if (this.busy || this.closed) return;
     this.busy = true;
     try {
+      let passStarted = performance.now();
       const copied = await this.request();
       if (!copied.ok || copied.walFrames < this.closeOutFrames || !this.writer) return;
-      // The few frames committed while the first pass ran, with no commit in between.
+      // Each further pass copies what came in during the one before, without holding anything back.
+      for (let pass = 0; pass < this.catchUpPasses && performance.now() - passStarted >= this.slowPassMs; pass++) {
+        passStarted = performance.now();
+        if (!(await this.request()).ok) return;
+      }
+      // The few frames committed while the last pass ran, with no commit in between.
       const { closeOut } = await this.writer.whileNoCommit(async () => {
         const closeOut = this.request();
         const limit = new Promise<void>((resolve) => setTimeout(resolve, this.holdLimitMs).unref());
