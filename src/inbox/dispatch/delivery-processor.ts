@@ -6,7 +6,7 @@ import { HandlerRun, type HandlerOutcome } from '../../events/index.js';
 import { decodeJsonBody } from '../../common/index.js';
 import { type ParsedDelivery, parseGatewayPayload } from '../../gateway-payload/index.js';
 import { InboxObserver } from '../inbox-observer.js';
-import type { InboxRecord, Settlement } from '../storage/inbox-record.js';
+import type { ClaimedDelivery, InboxRecord, Settlement } from '../storage/inbox-record.js';
 import { InboxRepository } from '../storage/inbox.repository.js';
 import { RetryPolicy } from './retry-policy.js';
 
@@ -31,13 +31,13 @@ export class DeliveryProcessor {
     this.retryPolicy = new RetryPolicy(config.dispatch);
   }
 
-  async process(record: InboxRecord, workerId: string): Promise<ProcessResult> {
+  async process(record: ClaimedDelivery, workerId: string): Promise<ProcessResult> {
     const result = await this.settle(record, workerId);
     this.observer.dispatched(result);
     return result;
   }
 
-  private async settle(record: InboxRecord, workerId: string): Promise<ProcessResult> {
+  private async settle(record: ClaimedDelivery, workerId: string): Promise<ProcessResult> {
     const parsed = parseStored(record.rawBody);
     if (parsed.kind === 'unrecognized') {
       // The ack path checked only the envelope and identity fields: the rest of a payload is first
@@ -52,7 +52,7 @@ export class DeliveryProcessor {
       deviceId: parsed.deviceId,
       sessionId: parsed.sessionId,
     });
-    const succeeded = await this.repository.succeededHandlers(record.deliveryId);
+    const succeeded = record.succeededHandlers ?? (await this.repository.succeededHandlers(record.deliveryId));
     const run = new HandlerRun(record.attempts, succeeded, this.config.dispatch.handlerTimeoutMs);
     const outcomes = await this.emit(parsed.eventName, event, run);
     const failures = outcomes.filter((outcome) => !outcome.ok);

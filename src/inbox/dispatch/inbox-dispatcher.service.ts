@@ -8,7 +8,7 @@ import { AppDatabase } from '../../database/index.js';
 import { ShutdownState } from '../../lifecycle/index.js';
 import { InboxSignal } from '../inbox-signal.js';
 import { IntakePressure } from '../intake-pressure.js';
-import type { InboxRecord } from '../storage/inbox-record.js';
+import type { ClaimedDelivery } from '../storage/inbox-record.js';
 import { InboxRepository } from '../storage/inbox.repository.js';
 import { DeliveryProcessor } from './delivery-processor.js';
 
@@ -100,7 +100,7 @@ export class InboxDispatcher implements OnApplicationBootstrap, BeforeApplicatio
       // refilled a quarter at a time rather than one by one as deliveries finish.
       const refill = Math.max(1, Math.floor(concurrency / 4));
       const free = concurrency - this.inFlight.size;
-      let claimed: InboxRecord[] = [];
+      let claimed: ClaimedDelivery[] = [];
       if (free >= refill || (free > 0 && this.inFlight.size === 0)) {
         const gap = this.lastShortClaimAt + CLAIM_GAP_MS - performance.now();
         if (gap > 0) await delay(gap);
@@ -129,7 +129,7 @@ export class InboxDispatcher implements OnApplicationBootstrap, BeforeApplicatio
     return this.pressure.inBurst && this.claimLagMs <= burstMaxDelayMs ? burstConcurrency : concurrency;
   }
 
-  private start(record: InboxRecord): void {
+  private start(record: ClaimedDelivery): void {
     this.runningIds.add(record.id);
     const task: Promise<void> = this.processor
       .process(record, this.workerId)
@@ -181,7 +181,7 @@ async function settleWithin(tasks: Promise<void>[], timeoutMs: number): Promise<
 }
 
 /** Claims come oldest first: the wait of the first delivery on its first run, 0 if there is none. */
-function oldestFirstRunWait(claimed: readonly InboxRecord[], now: number): number {
+function oldestFirstRunWait(claimed: readonly ClaimedDelivery[], now: number): number {
   const first = claimed.find((record) => record.attempts === 1);
   return first ? Math.max(0, now - first.receivedAt.getTime()) : 0;
 }

@@ -15,6 +15,16 @@ export interface InboxRecord {
   readonly finishedAt: Date | null;
 }
 
+/** A delivery leased to a worker by a claim. */
+export interface ClaimedDelivery extends InboxRecord {
+  /**
+   * The handlers that already succeeded for it, when the claim read them in its own statement
+   * (PostgreSQL); otherwise `InboxRepository.succeededHandlers` reads them. Only the delivery's own
+   * runs change them while it is leased, so either way they are what its run must skip.
+   */
+  readonly succeededHandlers?: ReadonlySet<string>;
+}
+
 /** What the webhook hands to the inbox for one accepted request. */
 export interface NewDelivery {
   readonly deliveryId: string;

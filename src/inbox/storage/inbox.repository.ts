@@ -1,5 +1,5 @@
 import type { HandlerOutcome } from '../../events/index.js';
-import type { BacklogStats, InboxRecord, InsertResult, NewDelivery, Settlement } from './inbox-record.js';
+import type { BacklogStats, ClaimedDelivery, InboxRecord, InsertResult, NewDelivery, Settlement } from './inbox-record.js';
 
 /**
  * The durable inbox. One implementation serves SQLite and PostgreSQL through Kysely; this
@@ -13,7 +13,7 @@ export abstract class InboxRepository {
    * Leases up to `limit` deliveries that are due, taking at most the oldest open delivery of
    * each chat, so one chat's events run one at a time in arrival order. Safe across replicas.
    */
-  abstract claim(workerId: string, limit: number, leaseMs: number): Promise<InboxRecord[]>;
+  abstract claim(workerId: string, limit: number, leaseMs: number): Promise<ClaimedDelivery[]>;
 
   abstract succeededHandlers(deliveryId: string): Promise<Set<string>>;
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import { AppDatabase, DatabaseWriter } from '../../database/index.js';
 import type { HandlerOutcome } from '../../events/index.js';
-import type { BacklogStats, InboxRecord, InsertResult, NewDelivery, Settlement } from './inbox-record.js';
+import type { BacklogStats, ClaimedDelivery, InboxRecord, InsertResult, NewDelivery, Settlement } from './inbox-record.js';
 import { InboxRepository } from './inbox.repository.js';
 import { insertDelivery } from './intake-insert.js';
 import { storableText, toRecord } from './inbox-rows.js';
@@ -53,16 +53,18 @@ export class KyselyInboxRepository extends InboxRepository {
    * SQLite: `sqliteInbox.claim`, settled at commit: a lease lost in a power cut only means the
    * delivery runs again, which the results of its run (settled the same way) already allow.
    */
-  async claim(workerId: string, limit: number, leaseMs: number): Promise<InboxRecord[]> {
+  async claim(workerId: string, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
     const now = Date.now();
-    const rows =
-      this.database.dialect === 'postgres'
-        ? await kyselyInbox.claim(this.db, workerId, limit, leaseMs, now, true).execute()
-        : await this.commits.runPrepared(
-            sqliteInbox.claim(workerId, limit, leaseMs, () => this.unsynced.claimableBelow),
-            (trx) => kyselyInbox.claim(trx, workerId, limit, leaseMs, now, false).execute(),
-            'committed',
-          );
+    if (this.database.dialect === 'postgres') {
+      // The succeeded handlers come with each row: one query fewer per delivery, on a server whose CPU is the limit.
+      const rows = await kyselyInbox.claimWithSucceededHandlers(this.db, workerId, limit, leaseMs, now).execute();
+      return rows.map((row) => ({ ...toRecord(row), succeededHandlers: new Set(row.succeeded_handlers) })).sort((a, b) => a.id - b.id);
+    }
+    const rows = await this.commits.runPrepared(
+      sqliteInbox.claim(workerId, limit, leaseMs, () => this.unsynced.claimableBelow),
+      (trx) => kyselyInbox.claim(trx, workerId, limit, leaseMs, now, false).execute(),
+      'committed',
+    );
     return rows.map(toRecord).sort((a, b) => a.id - b.id);
   }
 
