@@ -48,8 +48,8 @@ export class KyselyInboxRepository extends InboxRepository {
   }
 
   /**
-   * PostgreSQL: `kyselyInbox.claim`, one statement (its own transaction), its rows locked with SKIP
-   * LOCKED so replicas never claim the same one.
+   * PostgreSQL: `kyselyInbox.claimWithSucceededHandlers`, one statement (its own transaction), its
+   * rows locked with SKIP LOCKED so replicas never claim the same one.
    * SQLite: `sqliteInbox.claim`, settled at commit: a lease lost in a power cut only means the
    * delivery runs again, which the results of its run (settled the same way) already allow.
    */
