@@ -7,13 +7,14 @@ import { InboxRepository } from './inbox.repository.js';
 import { insertDelivery } from './intake-insert.js';
 import { storableText, toRecord } from './inbox-rows.js';
 import { IS_OPEN, kyselyInbox } from './kysely-inbox-statements.js';
-import { insertDeliveryInOneStatement } from './postgres-intake.js';
+import { PostgresIntakeBatches } from './postgres-intake-batches.js';
 import { sqliteInbox } from './sqlite-inbox-statements.js';
 import { UnsyncedRows } from './unsynced-rows.js';
 
 @Injectable()
 export class KyselyInboxRepository extends InboxRepository {
   private readonly unsynced = new UnsyncedRows();
+  private readonly intakeBatches?: PostgresIntakeBatches;
 
   /**
    * SQLite: the dispatcher's writes share the intake's batches (group commit), so fewer fsyncs block
@@ -24,6 +25,7 @@ export class KyselyInboxRepository extends InboxRepository {
     private readonly commits: DatabaseWriter,
   ) {
     super();
+    if (database.dialect === 'postgres') this.intakeBatches = new PostgresIntakeBatches(database.db);
   }
 
   private get db() {
@@ -31,11 +33,11 @@ export class KyselyInboxRepository extends InboxRepository {
   }
 
   /**
-   * On SQLite, committed together with the other deliveries that arrived in the same turn (group
-   * commit). On PostgreSQL, one statement, its own transaction.
+   * Committed together with the other deliveries that arrived in the same turn: on SQLite in one
+   * group commit, on PostgreSQL by one statement (`PostgresIntakeBatches`).
    */
   async insert(delivery: NewDelivery, dedupeWindowMs: number): Promise<InsertResult> {
-    if (this.database.dialect === 'postgres') return insertDeliveryInOneStatement(this.db, delivery, dedupeWindowMs);
+    if (this.intakeBatches) return this.intakeBatches.insert(delivery, dedupeWindowMs);
     let rowId: number | undefined;
     const track = (id: number) => this.unsynced.add((rowId = id));
     try {
