@@ -56,18 +56,24 @@ export class KyselyInboxRepository extends InboxRepository {
    * delivery runs again, which the results of its run (settled the same way) already allow.
    */
   async claim(workerId: string, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
+    const claimed = this.database.dialect === 'postgres' ? await this.claimOnPostgres(workerId, limit, leaseMs) : await this.claimOnSqlite(workerId, limit, leaseMs);
+    return claimed.sort((a, b) => a.id - b.id);
+  }
+
+  /** The succeeded handlers come with each row: one query fewer per delivery, on a server whose CPU is the limit. */
+  private async claimOnPostgres(workerId: string, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
+    const rows = await kyselyInbox.claimWithSucceededHandlers(this.db, workerId, limit, leaseMs, Date.now()).execute();
+    return rows.map((row) => ({ ...toRecord(row), succeededHandlers: new Set(row.succeeded_handlers) }));
+  }
+
+  private async claimOnSqlite(workerId: string, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
     const now = Date.now();
-    if (this.database.dialect === 'postgres') {
-      // The succeeded handlers come with each row: one query fewer per delivery, on a server whose CPU is the limit.
-      const rows = await kyselyInbox.claimWithSucceededHandlers(this.db, workerId, limit, leaseMs, now).execute();
-      return rows.map((row) => ({ ...toRecord(row), succeededHandlers: new Set(row.succeeded_handlers) })).sort((a, b) => a.id - b.id);
-    }
     const rows = await this.commits.runPrepared(
       sqliteInbox.claim(workerId, limit, leaseMs, () => this.unsynced.claimableBelow),
       (trx) => kyselyInbox.claim(trx, workerId, limit, leaseMs, now, false).execute(),
       'committed',
     );
-    return rows.map(toRecord).sort((a, b) => a.id - b.id);
+    return rows.map(toRecord);
   }
 
   async succeededHandlers(deliveryId: string): Promise<Set<string>> {
