@@ -39,6 +39,9 @@ describe.each(DATABASE_KINDS)('inbox repository writes on %s', (kind) => {
     receivedAt: Date.now(),
     ...changes,
   });
+  /** Deliveries (delivery id, key) handed in within one turn of the event loop: one group commit on SQLite, one statement on PostgreSQL. */
+  const inOneTurn = (...deliveries: readonly (readonly [string, string])[]) =>
+    deliveries.map(([deliveryId, key]) => repository.insert(delivery(deliveryId, key), WINDOW_MS));
   const rows = () => database.db.selectFrom('inbox_events').selectAll().orderBy('id').execute();
   const keyOwner = async (key: string) =>
     (await database.db.selectFrom('inbox_dedupe_keys').select('delivery_id').where('key', '=', key).executeTakeFirst())?.delivery_id;
@@ -98,12 +101,7 @@ describe.each(DATABASE_KINDS)('inbox repository writes on %s', (kind) => {
 
   it('answers each delivery of one turn for itself: new, a duplicate of an earlier one, a duplicate of one beside it', async () => {
     await repository.insert(delivery('d1', 'k1'), WINDOW_MS);
-    // One turn of the event loop: one group commit on SQLite, one statement on PostgreSQL.
-    const results = await Promise.all([
-      repository.insert(delivery('d2', 'k1'), WINDOW_MS),
-      repository.insert(delivery('d3', 'k2'), WINDOW_MS),
-      repository.insert(delivery('d4', 'k2'), WINDOW_MS),
-    ]);
+    const results = await Promise.all(inOneTurn(['d2', 'k1'], ['d3', 'k2'], ['d4', 'k2']));
     expect(results).toEqual([
       { inserted: false, existingDeliveryId: 'd1' },
       { inserted: true },
@@ -115,12 +113,12 @@ describe.each(DATABASE_KINDS)('inbox repository writes on %s', (kind) => {
   it("stores one turn's deliveries in the order they arrived, whatever their keys", async () => {
     const ids = Array.from({ length: 20 }, (_, i) => `d${String(i).padStart(2, '0')}`);
     // Keys sorting the other way round: PostgreSQL claims keys in key order.
-    await Promise.all(ids.map((id, i) => repository.insert(delivery(id, `k${String(99 - i)}`), WINDOW_MS)));
+    await Promise.all(inOneTurn(...ids.map((id, i) => [id, `k${String(99 - i)}`] as const)));
     expect((await rows()).map((row) => row.delivery_id)).toEqual(ids);
   });
 
   (kind === 'postgres' ? it : it.skip)('stores one turn of deliveries in one PostgreSQL transaction', async () => {
-    await Promise.all(Array.from({ length: 20 }, (_, i) => repository.insert(delivery(`d${i}`, `k${i}`), WINDOW_MS)));
+    await Promise.all(inOneTurn(...Array.from({ length: 20 }, (_, i) => [`d${i}`, `k${i}`] as const)));
     // xmin: the transaction that wrote each row.
     const { rows: writers } = await sql<{ n: number }>`select count(distinct xmin::text)::int as n from inbox_events`.execute(database.db);
     expect(writers[0]!.n).toBe(1);
@@ -129,11 +127,7 @@ describe.each(DATABASE_KINDS)('inbox repository writes on %s', (kind) => {
   it('fails only the delivery that cannot be stored, not the others that arrived with it', async () => {
     await repository.insert(delivery('d1', 'k1'), WINDOW_MS);
     // A new key but a delivery id already stored: the row breaks a unique index.
-    const results = await Promise.allSettled([
-      repository.insert(delivery('d2', 'k2'), WINDOW_MS),
-      repository.insert(delivery('d1', 'k3'), WINDOW_MS),
-      repository.insert(delivery('d4', 'k4'), WINDOW_MS),
-    ]);
+    const results = await Promise.allSettled(inOneTurn(['d2', 'k2'], ['d1', 'k3'], ['d4', 'k4']));
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect((await rows()).map((row) => row.delivery_id)).toEqual(['d1', 'd2', 'd4']);
     // Its key was given back with it, so the gateway's retry is not a duplicate of nothing.
